@@ -1,0 +1,33 @@
+"""Shared fixtures. No test reads today's date or the network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wtcheck.workdays import Calendar, get_calendar
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Keep every test away from the real user data and config folders."""
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("WTCHECK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("WTCHECK_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield
+
+
+@pytest.fixture(scope="session")
+def ew() -> Calendar:
+    return get_calendar("england-and-wales")
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return Path(__file__).parent / "data"

@@ -1,0 +1,3 @@
+from wtcheck.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``wtcheck`` command: argument parsing and rendering only."""

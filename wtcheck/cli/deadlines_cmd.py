@@ -1,0 +1,118 @@
+"""``wtcheck deadlines``: every deadline the given dates determine.
+
+One option per date concept (:mod:`wtcheck.concepts`), generated from that
+table, so a new concept gets its option without touching this module.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wtcheck.cli.options import (
+    COUNT,
+    DEFAULT_DIVISION_OPT,
+    OUT,
+    AsOfOpt,
+    CalendarFileOpt,
+    ClearDaysOpt,
+    CountStartDayOpt,
+    DivisionOpt,
+    TableFormat,
+    as_of_date,
+    parse_arg,
+)
+from wtcheck.concepts import CONCEPTS
+from wtcheck.deadlines import RR_ANCHORS, Options, deadlines_for, needed_dates
+from wtcheck.errors import InputError
+from wtcheck.rules import get_rule
+
+RRAnchor = StrEnum("RRAnchor", {a: a for a in RR_ANCHORS})  # type: ignore[misc]
+
+DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
+
+
+def deadlines(**kwargs: Any) -> None:
+    """Every deadline the given dates determine, with its source and force.
+
+    Give the dates you know; each rule whose trigger date is given (and that
+    was in force on it) is computed. Example:
+
+      wtcheck deadlines --aware 22/12/2025 --incident 20/12/2025
+    """
+    from wtcheck.render import deadlines_view
+    from wtcheck.render.console import make_console
+    from wtcheck.workdays import get_calendar
+
+    dates: dict[str, date] = {}
+    for c in CONCEPTS:
+        value = kwargs.get(c.key)
+        if value:
+            dates[c.key] = parse_arg(c.option, value)
+    as_of = as_of_date(kwargs["as_of"])
+    opts = Options(
+        count_start_day=kwargs["count_start_day"],
+        clear_days=kwargs["clear_days"],
+        inclusive=kwargs["inclusive"],
+        rr_anchor=kwargs["rr_anchor"].value if kwargs["rr_anchor"] else None,
+    )
+    rules = [get_rule(r) for r in kwargs["rule"]] if kwargs["rule"] else None
+    if not dates:
+        raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
+    cal = get_calendar(kwargs["division"].value, calendar_file=kwargs["calendar"])
+    items = deadlines_for(dates, cal, opts, rules)
+    if rules:
+        for rule in rules:
+            if not any(d.rule.id == rule.id for d in items):
+                keys = needed_dates(rule, opts)
+                options = " or ".join(next(c.option for c in CONCEPTS if c.key == k) for k in keys)
+                raise InputError(
+                    f"--rule {rule.id}: needs {options} (a date on which the rule was in force)"
+                )
+    if not items:
+        raise InputError("none of the given dates triggers a rule in force on that date")
+    fmt = kwargs["format"]
+    if fmt is TableFormat.JSON:
+        deadlines_view.write_json(sys.stdout, items, cal, as_of)
+    elif fmt is TableFormat.CSV:
+        deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
+    else:
+        deadlines_view.print_table(make_console(), items, cal, as_of)
+
+
+def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+_PARAMS = [
+    _param(
+        c.key,
+        Annotated[
+            str | None,
+            typer.Option(c.option, help=c.label.capitalize() + ".", rich_help_panel=DATES),
+        ],
+        None,
+    )
+    for c in CONCEPTS
+]
+_PARAMS += [
+    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
+    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
+    _param("count_start_day", CountStartDayOpt, False),
+    _param("clear_days", ClearDaysOpt, False),
+    _param("inclusive", Annotated[bool, typer.Option("--inclusive", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
+    _param("as_of", AsOfOpt, None),
+    _param("division", DivisionOpt, DEFAULT_DIVISION_OPT),
+    _param("calendar", CalendarFileOpt, None),
+    _param("format", Annotated[TableFormat, typer.Option("--format", "-f", help="table, json or csv.", rich_help_panel=OUT)], TableFormat.TABLE),
+]  # fmt: skip
+deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]
+_ = Path  # CalendarFileOpt's annotation refers to Path

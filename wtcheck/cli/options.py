@@ -1,0 +1,98 @@
+"""Options shared by several commands, defined once (Annotated aliases)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wtcheck.calendar_data import DEFAULT_DIVISION
+from wtcheck.dates import parse_date
+from wtcheck.errors import DateError, InputError
+
+
+class Division(StrEnum):
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+    UK_ANY = "uk-any"
+
+
+class TableFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class TextFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+CAL = "Calendar"
+COUNT = "Counting"
+OUT = "Output"
+
+DivisionOpt = Annotated[
+    Division,
+    typer.Option(
+        "--division",
+        "-d",
+        help="Bank-holiday calendar: GOV.UK division, or uk-any (a holiday anywhere in the UK).",
+        rich_help_panel=CAL,
+    ),
+]
+DEFAULT_DIVISION_OPT = Division(DEFAULT_DIVISION)
+
+CalendarFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--calendar",
+        help="Use this GOV.UK bank-holidays.json for this run only.",
+        rich_help_panel=CAL,
+        dir_okay=False,
+    ),
+]
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Count working days left from this date instead of today (reproducible runs).",
+        rich_help_panel=COUNT,
+    ),
+]
+
+CountStartDayOpt = Annotated[
+    bool,
+    typer.Option(
+        "--count-start-day",
+        help="'Within N working days of E': E is day 1 when it is a working day (default: E never counts).",
+        rich_help_panel=COUNT,
+    ),
+]
+
+ClearDaysOpt = Annotated[
+    bool,
+    typer.Option(
+        "--clear-days",
+        help="'No later than N working days before P': N whole working days strictly between (default: step back N from P).",
+        rich_help_panel=COUNT,
+    ),
+]
+
+
+def parse_arg(name: str, value: str) -> date:
+    """Parse a date given on the command line; InputError names the argument."""
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise InputError(f"{name}: {exc.value!r}: {exc.reason}") from None
+
+
+def as_of_date(value: str | None) -> date:
+    """The --as-of date, or today."""
+    return parse_arg("--as-of", value) if value else date.today()

@@ -1,0 +1,165 @@
+"""``wtcheck workdays``: working-day arithmetic for any local timescale."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+
+from wtcheck.cli.options import (
+    DEFAULT_DIVISION_OPT,
+    CalendarFileOpt,
+    ClearDaysOpt,
+    CountStartDayOpt,
+    DivisionOpt,
+    TextFormat,
+    parse_arg,
+)
+from wtcheck.dates import format_long
+
+app = typer.Typer(
+    help="Working-day arithmetic: add, sub, between, is. The start date never counts.",
+    no_args_is_help=True,
+)
+
+DateArg = Annotated[
+    str,
+    typer.Argument(
+        help="A date, day first (2023-05-05, 05/05/2023, 5 May 2023).", show_default=False
+    ),
+]
+CountArg = Annotated[
+    int, typer.Argument(min=1, help="Number of working days (1 or more).", show_default=False)
+]
+FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="text or json.")]
+
+
+def _calendar(division: Any, calendar: Any) -> Any:
+    from wtcheck.workdays import get_calendar
+
+    return get_calendar(division.value, calendar_file=calendar)
+
+
+def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
+    if fmt is TextFormat.JSON:
+        typer.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        typer.echo(text)
+
+
+def _projected_text(projected: bool) -> str:
+    return "  (projected calendar: year outside the GOV.UK data)" if projected else ""
+
+
+@app.command("add")
+def add(
+    start: DateArg,
+    n: CountArg,
+    count_start_day: CountStartDayOpt = False,
+    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    calendar: CalendarFileOpt = None,
+    fmt: FormatOpt = TextFormat.TEXT,
+) -> None:
+    """The N-th working day strictly after DATE ('within N working days of DATE')."""
+    from wtcheck.workdays import add_workdays
+
+    d = parse_arg("DATE", start)
+    cal = _calendar(division, calendar)
+    result = add_workdays(cal, d, n, count_start_day=count_start_day)
+    projected = cal.is_projected(d, result)
+    record = {
+        "date": result.isoformat(),
+        "start": d.isoformat(),
+        "n": n,
+        "division": cal.division,
+        "count_start_day": count_start_day,
+        "projected": projected,
+    }
+    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+
+
+@app.command("sub")
+def sub(
+    target: DateArg,
+    n: CountArg,
+    clear_days: ClearDaysOpt = False,
+    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    calendar: CalendarFileOpt = None,
+    fmt: FormatOpt = TextFormat.TEXT,
+) -> None:
+    """DATE stepped back N working days ('no later than N working days before DATE')."""
+    from wtcheck.workdays import sub_workdays
+
+    d = parse_arg("DATE", target)
+    cal = _calendar(division, calendar)
+    result = sub_workdays(cal, d, n, clear_days=clear_days)
+    projected = cal.is_projected(result, d)
+    record = {
+        "date": result.isoformat(),
+        "target": d.isoformat(),
+        "n": n,
+        "division": cal.division,
+        "clear_days": clear_days,
+        "projected": projected,
+    }
+    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+
+
+@app.command("between")
+def between(
+    start: Annotated[str, typer.Argument(help="First date A (not counted).", show_default=False)],
+    end: Annotated[str, typer.Argument(help="Second date B (counted).", show_default=False)],
+    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    calendar: CalendarFileOpt = None,
+    fmt: FormatOpt = TextFormat.TEXT,
+) -> None:
+    """Working days in (A, B]: A excluded, B included; negative when B is before A."""
+    a = parse_arg("A", start)
+    b = parse_arg("B", end)
+    cal = _calendar(division, calendar)
+    n = cal.between(a, b)
+    projected = cal.is_projected(a, b)
+    record = {
+        "count": n,
+        "start": a.isoformat(),
+        "end": b.isoformat(),
+        "division": cal.division,
+        "counted": "start excluded, end included",
+        "projected": projected,
+    }
+    _emit(fmt, record, f"{n}{_projected_text(projected)}")
+
+
+@app.command("is")
+def is_(
+    day: DateArg,
+    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    calendar: CalendarFileOpt = None,
+    fmt: FormatOpt = TextFormat.TEXT,
+) -> None:
+    """Whether DATE is a working day, and if not, why. Exit 0 either way."""
+    d = parse_arg("DATE", day)
+    cal = _calendar(division, calendar)
+    working = cal.is_working(d)
+    holiday = cal.holiday(d)
+    if working:
+        reason = "working day"
+    elif d.weekday() >= 5:
+        reason = f"{d:%A}"
+    else:
+        reason = (
+            f"bank holiday: {holiday.title}"
+            if holiday and holiday.origin != "closure"
+            else (f"closure day: {holiday.title}" if holiday else "non-working day")
+        )
+    projected = cal.is_projected(d)
+    record = {
+        "date": d.isoformat(),
+        "working": working,
+        "reason": reason,
+        "division": cal.division,
+        "projected": projected,
+    }
+    word = "a working day" if working else f"not a working day ({reason})"
+    _emit(fmt, record, f"{format_long(d)} is {word}{_projected_text(projected)}")

@@ -1,0 +1,44 @@
+"""The dates wtcheck knows about: one vocabulary for rules, options and columns.
+
+Each :class:`Concept` is a kind of date (the day the local authority became
+aware of an incident, a referral, an ICPC, ...). Rules name their trigger and
+completion dates by concept key; the ``deadlines`` command takes one option
+per concept; the audit reads one column per concept (wtcheck's own header
+name, plus the aliases in :mod:`wtcheck.audit.columns`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    key: str
+    column: str
+    option: str
+    label: str
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept("incident", "incident_date", "--incident", "date of the serious incident"),
+    Concept("aware", "aware_date", "--aware", "date the local authority became aware of the incident"),
+    Concept("notification", "notification_date", "--notified", "date the serious incident notification was sent"),
+    Concept("rapid_review", "rapid_review_date", "--rapid-review", "date the rapid review was sent to the Panel"),
+    Concept("lcspr_decision", "lcspr_decision_date", "--decision", "date of the decision to initiate the review"),
+    Concept("lcspr_publication", "lcspr_publication_date", "--publication", "(planned) publication date of the review"),
+    Concept("lcspr_report_sent", "lcspr_report_sent_date", "--report-sent", "date the full report was sent to the Panel and the Secretary of State"),
+    Concept("assessment", "assessment_date", "--assessed", "date of the homelessness assessment (or application)"),
+    Concept("homeless", "homeless_date", "--homeless", "expected homelessness date, or the notice date"),
+    Concept("referral_to_housing", "referral_to_housing_date", "--referred-to-housing", "date of the referral to the housing authority (duty to refer)"),
+    Concept("satisfied", "satisfied_date", "--satisfied", "date the housing authority was first satisfied (threatened / homeless and eligible)"),
+    Concept("referral", "referral_date", "--referral", "date the referral to children's social care was received"),
+    Concept("assessment_start", "assessment_start_date", "--assessment-start", "date the assessment started"),
+    Concept("assessment_authorised", "assessment_authorised_date", "--assessment-authorised", "date the assessment was completed (authorised)"),
+    Concept("strategy_discussion", "strategy_discussion_date", "--strategy-discussion", "date of the strategy discussion (that started s.47 enquiries)"),
+    Concept("icpc", "icpc_date", "--icpc", "date of the initial child protection conference"),
+    Concept("review_conference", "review_conference_date", "--review-conference", "date of the (latest) child protection review conference"),
+)  # fmt: skip
+
+BY_KEY: dict[str, Concept] = {c.key: c for c in CONCEPTS}
+BY_COLUMN: dict[str, Concept] = {c.column: c for c in CONCEPTS}

@@ -1,0 +1,308 @@
+"""Compute deadlines from rules and trigger dates: pure functions, no I/O.
+
+:func:`compute` applies one :class:`~wtcheck.rules.model.Rule` to the dates
+known about a case; :func:`deadlines_for` does it for every rule in the
+registry (or a selection). The counting conventions are those of
+:mod:`wtcheck.workdays`, with the options of :class:`Options`:
+
+* working days after E: the N-th working day strictly after E
+  (``count_start_day``: E is day 1 when it is a working day);
+* working days before P: P stepped back N working days
+  (``clear_days``: N whole working days strictly between);
+* months: calendar months, clamped to the month end;
+* "N days beginning with D": D is day 1, the period ends on D + N − 1;
+* calendar days before/after: P − N / E + N; the homelessness "within 56
+  days" test is on or before assessment + 56 (``inclusive``: + 55).
+
+A calendar-day deadline that falls on a non-working day is reported as it
+is, with the previous working day as a hint: no source moves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from wtcheck.concepts import BY_KEY as CONCEPTS
+from wtcheck.dates import format_long
+from wtcheck.editions import BY_ID as EDITIONS
+from wtcheck.editions import edition_for
+from wtcheck.errors import InputError
+from wtcheck.rules import RULES, get_rule
+from wtcheck.rules.model import Anchor, Direction, Kind, Rule, Unit
+from wtcheck.workdays import Calendar, add_workdays, sub_workdays
+
+RR_ANCHORS = ("incident", "awareness", "notification")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Counting choices. The defaults are wtcheck's convention."""
+
+    count_start_day: bool = False
+    clear_days: bool = False
+    inclusive: bool = False
+    rr_anchor: str | None = None
+    edition: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """One rule applied to one trigger date."""
+
+    rule: Rule
+    trigger: str
+    trigger_date: date
+    deadline: date
+    length: int
+    edition: str
+    edition_label: str
+    division: str
+    projected: bool
+    anchor: str | None = None
+    notes: tuple[str, ...] = field(default=())
+    threatened: bool | None = None
+
+    @property
+    def trigger_label(self) -> str:
+        return CONCEPTS[self.trigger].label
+
+
+def _add_months(d: date, n: int) -> date:
+    return d + relativedelta(months=n)
+
+
+def count(rule: Rule, start: date, length: int, cal: Calendar, opts: Options) -> date:
+    """The date *length* units after (or before) *start*, by the rule's unit."""
+    after = rule.direction is Direction.AFTER
+    unit = rule.unit
+    if unit is Unit.WORKING_DAYS:
+        if after:
+            return add_workdays(cal, start, length, count_start_day=opts.count_start_day)
+        return sub_workdays(cal, start, length, clear_days=opts.clear_days)
+    if unit is Unit.MONTHS:
+        return _add_months(start, length if after else -length)
+    if unit is Unit.DAYS_BEGINNING_WITH:
+        days = length - 1
+    elif unit is Unit.WEEKS:
+        days = 7 * length
+    elif unit is Unit.HOURS:
+        days = -(-length // 24)  # the calendar day the period ends on
+    elif unit is Unit.CALENDAR_DAYS:
+        days = length - 1 if opts.inclusive and rule.kind is Kind.THRESHOLD else length
+    else:
+        raise InputError(f"rule {rule.id} has no length to count")
+    return start + timedelta(days=days if after else -days)
+
+
+def _choose_anchor(rule: Rule, opts: Options) -> Anchor | None:
+    if not rule.anchors:
+        return None
+    name = opts.rr_anchor or rule.default_anchor
+    for anchor in rule.anchors:
+        if anchor.name == name:
+            return anchor
+    raise InputError(
+        f"unknown anchor {name!r} for {rule.id}; expected one of "
+        + ", ".join(a.name for a in rule.anchors)
+    )
+
+
+def _edition(rule: Rule, on: date, opts: Options) -> tuple[str, str] | None:
+    """(edition id, label) for *rule* on *on*, or None when it does not apply."""
+    if rule.editions:
+        if opts.edition:
+            if opts.edition not in rule.editions:
+                return None
+            return opts.edition, EDITIONS[opts.edition].title
+        if not rule.in_force_on(on):
+            return None
+        e = edition_for(on)
+        return (e.id, e.title) if e else None
+    if not rule.in_force_on(on):
+        return None
+    return "statute", rule.cites[0].document
+
+
+def _hint(rule: Rule, deadline: date, cal: Calendar) -> str | None:
+    if rule.unit is Unit.WORKING_DAYS or cal.is_working(deadline):
+        return None
+    prev = cal.on_or_before(deadline)
+    return (
+        f"{format_long(deadline)} is not a working day; no source moves the date "
+        f"(previous working day: {format_long(prev)})"
+    )
+
+
+def _one(
+    rule: Rule,
+    trigger: str,
+    start: date,
+    dates: Mapping[str, date],
+    cal: Calendar,
+    opts: Options,
+    anchor: str | None,
+    notes: list[str],
+) -> Deadline | None:
+    on = dates.get(rule.edition_date or "", start)
+    edition = _edition(rule, on, opts)
+    if edition is None:
+        return None
+    length = rule.length_on(on)
+    if length is None or not rule.computable:
+        return None
+    deadline = count(rule, start, length, cal, opts)
+    notes = list(notes)
+    threatened: bool | None = None
+    for v in rule.variants:
+        if v.applies(on) and v.note:
+            notes.append(v.note)
+    for dn in rule.dated_notes:
+        if dn.applies(on):
+            notes.append(dn.text)
+    if rule.kind is Kind.THRESHOLD and rule.compare_with and rule.compare_with in dates:
+        compared = dates[rule.compare_with]
+        limit = compared + timedelta(days=length - 1 if opts.inclusive else length)
+        threatened = start <= limit
+        notes.append(
+            f"{'Threatened' if threatened else 'Not threatened'} with homelessness: "
+            f"{format_long(start)} is {'on or before' if threatened else 'after'} "
+            f"{format_long(compared)} + {length - 1 if opts.inclusive else length} days "
+            f"= {format_long(limit)}."
+        )
+    if not rule.verified:
+        notes.append("Unverified: this timescale has not been checked against its primary source.")
+    hint = _hint(rule, deadline, cal)
+    if hint:
+        notes.append(hint)
+    projected = rule.unit is Unit.WORKING_DAYS and cal.is_projected(start, deadline)
+    if projected:
+        notes.append(
+            "Projected calendar: a year outside the GOV.UK data was counted from the "
+            "holidays package's rules, not from official announcements."
+        )
+    if cal.closures and rule.unit is Unit.WORKING_DAYS:
+        notes.append("Counted with local closure days as non-working days.")
+    if (
+        opts.count_start_day
+        and rule.unit is Unit.WORKING_DAYS
+        and rule.direction is Direction.AFTER
+    ):
+        notes.append("--count-start-day: the trigger day counts as day 1 when it is a working day.")
+    if opts.clear_days and rule.unit is Unit.WORKING_DAYS and rule.direction is Direction.BEFORE:
+        notes.append("--clear-days: whole working days strictly between the two dates.")
+    return Deadline(
+        rule=rule,
+        trigger=trigger,
+        trigger_date=start,
+        deadline=deadline,
+        length=length,
+        edition=edition[0],
+        edition_label=edition[1],
+        division=cal.division,
+        projected=projected,
+        anchor=anchor,
+        notes=tuple(notes),
+        threatened=threatened,
+    )
+
+
+def compute(
+    rule: Rule,
+    dates: Mapping[str, date],
+    cal: Calendar,
+    opts: Options = Options(),
+    extra_rules: Iterable[Rule] = (),
+) -> list[Deadline]:
+    """Apply *rule* to the known *dates* (concept key → date).
+
+    Returns no result when the rule's trigger date is missing or the rule did
+    not apply on it; two results for a rule that also reports a literal
+    reading (the rapid review under the Dec 2020 re-issue of WT2018).
+    """
+    anchor = _choose_anchor(rule, opts)
+    if anchor is None:
+        if rule.trigger not in dates:
+            return []
+        found = _one(rule, rule.trigger, dates[rule.trigger], dates, cal, opts, None, [])
+        return [found] if found else []
+
+    explicit = opts.rr_anchor is not None
+    why = (
+        f"Anchor: {anchor.name} ({anchor.reason})."
+        if not explicit
+        else (f"Anchor: {anchor.name} (chosen with --rr-anchor).")
+    )
+    results: list[Deadline] = []
+    trigger = anchor.trigger
+    if trigger in dates:
+        first = _one(rule, trigger, dates[trigger], dates, cal, opts, anchor.name, [why])
+    elif anchor.fallback_rule:
+        base_rule = get_rule(anchor.fallback_rule, extra_rules)
+        base = compute(base_rule, dates, cal, opts, extra_rules)
+        if not base:
+            return []
+        b = base[0]
+        note = (
+            f"No {trigger.replace('_', ' ')} date given: counted from the last permitted day "
+            f"under {base_rule.id}, {format_long(b.deadline)} ({b.trigger.replace('_', ' ')} "
+            f"date {format_long(b.trigger_date)} + {b.length} working days)."
+        )
+        trigger = base_rule.completion or trigger
+        first = _one(rule, trigger, b.deadline, dates, cal, opts, anchor.name, [why, note])
+    else:
+        return []
+    if first is None:
+        return []
+    results.append(first)
+    literal = rule.literal_anchor
+    if literal and literal != anchor.name and first.edition in rule.literal_anchor_editions:
+        lit = next(a for a in rule.anchors if a.name == literal)
+        if lit.trigger in dates:
+            warn = (
+                f"Warning: literal reading of {first.edition_label}: "
+                f"'{rule.length} working days of the {lit.name}'. Earlier than the default "
+                "anchor; shown so that the stricter reading is not missed."
+            )
+            second = _one(
+                rule,
+                lit.trigger,
+                dates[lit.trigger],
+                dates,
+                cal,
+                opts,
+                f"{lit.name} (literal reading)",
+                [warn],
+            )
+            if second:
+                results.append(second)
+    return results
+
+
+def deadlines_for(
+    dates: Mapping[str, date],
+    cal: Calendar,
+    opts: Options = Options(),
+    rules: Iterable[Rule] | None = None,
+    extra_rules: Iterable[Rule] = (),
+) -> list[Deadline]:
+    """Every deadline the known *dates* determine, in registry order."""
+    selected = list(rules) if rules is not None else [*RULES, *extra_rules]
+    out: list[Deadline] = []
+    for rule in selected:
+        out.extend(compute(rule, dates, cal, opts, extra_rules))
+    return out
+
+
+def needed_dates(rule: Rule, opts: Options = Options()) -> list[str]:
+    """Concept keys any one of which lets *rule* be computed (for error messages)."""
+    anchor = _choose_anchor(rule, opts)
+    if anchor is None:
+        return [rule.trigger]
+    keys = [anchor.trigger]
+    if anchor.fallback_rule:
+        keys.append(get_rule(anchor.fallback_rule).trigger)
+    return keys

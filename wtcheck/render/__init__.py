@@ -1,0 +1,1 @@
+"""Rendering: turn results into text, tables, CSV, JSON. No computation here."""

@@ -1,0 +1,111 @@
+"""How the ``deadlines`` command shows its results (table, JSON, CSV)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, TextIO
+
+from rich.console import Console
+
+from wtcheck.dates import format_long
+from wtcheck.deadlines import Deadline
+from wtcheck.render.console import make_table
+from wtcheck.render.delimited import write_csv
+from wtcheck.rules.model import Force
+from wtcheck.workdays import Calendar
+
+FIELDS = (
+    "rule", "name", "trigger", "trigger_date", "deadline", "deadline_weekday", "length",
+    "unit", "direction", "kind", "working_days_left", "as_of", "force", "force_note",
+    "source", "edition", "edition_label", "division", "projected", "verified", "anchor",
+    "threatened", "notes",
+)  # fmt: skip
+
+
+def force_label(force: Force) -> str:
+    return "statutory (must)" if force is Force.STATUTORY else "guidance (should)"
+
+
+def as_record(d: Deadline, cal: Calendar, as_of: date) -> dict[str, Any]:
+    """The JSON object for one deadline (documented in the README)."""
+    rule = d.rule
+    return {
+        "rule": rule.id,
+        "name": rule.name,
+        "trigger": d.trigger,
+        "trigger_date": d.trigger_date.isoformat(),
+        "deadline": d.deadline.isoformat(),
+        "deadline_weekday": f"{d.deadline:%A}",
+        "length": d.length,
+        "unit": rule.unit.value,
+        "direction": rule.direction.value,
+        "kind": rule.kind.value,
+        "working_days_left": cal.between(as_of, d.deadline),
+        "as_of": as_of.isoformat(),
+        "force": rule.force.value,
+        "force_note": rule.force_note,
+        "source": rule.source,
+        "edition": d.edition,
+        "edition_label": d.edition_label,
+        "division": d.division,
+        "projected": d.projected,
+        "verified": rule.verified,
+        "anchor": d.anchor,
+        "threatened": d.threatened,
+        "notes": list(d.notes),
+    }
+
+
+def write_json(out: TextIO, items: Sequence[Deadline], cal: Calendar, as_of: date) -> None:
+    json.dump([as_record(d, cal, as_of) for d in items], out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def write_deadlines_csv(out: TextIO, items: Sequence[Deadline], cal: Calendar, as_of: date) -> None:
+    rows = []
+    for d in items:
+        rec = as_record(d, cal, as_of)
+        rec["notes"] = " | ".join(rec["notes"])
+        rows.append([rec[f] for f in FIELDS])
+    write_csv(out, FIELDS, rows)
+
+
+def _left(n: int) -> str:
+    if n == 0:
+        return "due today"
+    return f"{n} left" if n > 0 else f"{-n} overdue"
+
+
+def print_table(console: Console, items: Sequence[Deadline], cal: Calendar, as_of: date) -> None:
+    """A table of deadlines, then a line on the convention and the calendar."""
+    table = make_table(
+        console,
+        "Rule",
+        "Trigger",
+        "Deadline",
+        "Working days",
+        "Force",
+        "Edition / source",
+        "Notes",
+        title=f"Deadlines ({cal.division}), working days counted from {format_long(as_of)}",
+    )
+    for d in items:
+        rule = d.rule
+        left = cal.between(as_of, d.deadline)
+        style = "red" if left < 0 else ("yellow" if left <= 5 else "")
+        notes = list(d.notes)
+        verified = "" if rule.verified else " [UNVERIFIED]"
+        table.add_row(
+            f"{rule.id}\n{rule.name}",
+            f"{d.trigger.replace('_', ' ')}\n{format_long(d.trigger_date)}",
+            f"[bold]{format_long(d.deadline)}[/bold]",
+            f"[{style}]{_left(left)}[/{style}]" if style else _left(left),
+            force_label(rule.force) + verified,
+            f"{d.edition_label}\n{rule.cites[0]}",
+            "\n".join(f"- {n}" for n in notes),
+        )
+    console.print(table)
+    if any(d.projected for d in items):
+        console.print("PROJECTED: at least one date used a year outside the GOV.UK data.")

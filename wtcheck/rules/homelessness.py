@@ -1,0 +1,152 @@
+"""Homelessness: Housing Act 1996 Part 7 as amended by the Homelessness
+Reduction Act 2017 (timescales.md §4E; verification.md §8).
+
+These rules rest on legislation, not on Working Together, so they go by their
+in-force dates and name the Act as their "edition".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wtcheck.rules.model import (
+    Cite,
+    DatedNote,
+    Direction,
+    Evidence,
+    Force,
+    Kind,
+    Rule,
+    Unit,
+    Variant,
+)
+
+HRA_START = date(2018, 4, 3)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="hl-threat",
+        name="Threatened with homelessness: the 56-day window opens (latest day to refer)",
+        topic="homelessness",
+        trigger="homeless",
+        length=56,
+        unit=Unit.CALENDAR_DAYS,
+        direction=Direction.BEFORE,
+        force=Force.STATUTORY,
+        kind=Kind.THRESHOLD,
+        cites=(
+            Cite(
+                "Housing Act 1996",
+                "s.175(4) as amended by the Homelessness Reduction Act 2017",
+                Evidence.PRIMARY,
+            ),
+            Cite(
+                "Housing Act 1996",
+                "s.175(5) (valid notice for the only accommodation)",
+                Evidence.PRIMARY,
+            ),
+            Cite("Homelessness Code of Guidance", "ch.6 para 6.3", Evidence.PRIMARY),
+            Cite(
+                "Working Together 2018 (re-issued 9 Dec 2020)",
+                "ch.1 para 30 (shared/seeds/001)",
+                Evidence.SEED,
+            ),
+        ),
+        variants=(
+            Variant(
+                28,
+                None,
+                date(2018, 4, 2),
+                "28 days for applications before 3 Apr 2018 "
+                "(HA 1996 s.175(4) before the Homelessness Reduction Act 2017)",
+            ),
+            Variant(56, HRA_START, None),
+        ),
+        edition_date="assessment",
+        compare_with="assessment",
+        completion="referral_to_housing",
+        notes=(
+            "Threatened with homelessness when the expected homelessness date (or the date of a "
+            "valid notice) falls within 56 days of the assessment: on or before assessment + 56.",
+        ),
+        dated_notes=(
+            DatedNote(
+                "Valid s.21 notice: compare its expiry date (s.175(5)).",
+                HRA_START,
+                date(2026, 4, 30),
+            ),
+            DatedNote(
+                "From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice, "
+                "not a s.21 expiry (Renters' Rights Act 2025) [secondary source].",
+                date(2026, 5, 1),
+                None,
+            ),
+            DatedNote(
+                "A s.21 notice served before 1 May 2026: apply the s.175(4) 'likely "
+                "within 56 days' test; the old s.175(5) reading is transitional and "
+                "unverified.",
+                date(2026, 5, 1),
+                date(2026, 7, 31),
+            ),
+            DatedNote(
+                "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
+                date(2026, 8, 1),
+                None,
+            ),
+        ),
+    ),
+    Rule(
+        id="hl-prev",
+        name="Prevention duty: 56 days beginning with the day the authority was satisfied",
+        topic="homelessness",
+        trigger="satisfied",
+        length=56,
+        unit=Unit.DAYS_BEGINNING_WITH,
+        direction=Direction.AFTER,
+        force=Force.STATUTORY,
+        kind=Kind.WINDOW,
+        cites=(
+            Cite("Housing Act 1996", "s.195(5), (8)(b)", Evidence.PRIMARY),
+            Cite("Homelessness Code of Guidance", "ch.14", Evidence.PRIMARY),
+        ),
+        in_force_from=HRA_START,
+        notes=(
+            "The duty may be ended by notice once it has been complied with and 56 days have "
+            "passed; there is no duty to stop at 56 days.",
+        ),
+        dated_notes=(
+            DatedNote(
+                "Not on the 56-day ground while a valid s.21 notice (expiring within 56 "
+                "days or expired) covers the only accommodation (s.195(6)).",
+                HRA_START,
+                date(2026, 4, 30),
+            ),
+            DatedNote(
+                "s.195(6) as amended by the Renters' Rights Act 2025: unverified; the "
+                "s.21 bar is not applied automatically.",
+                date(2026, 5, 1),
+                None,
+            ),
+        ),
+    ),
+    Rule(
+        id="hl-relief",
+        name="Relief duty: 56 days beginning with the day the authority was satisfied",
+        topic="homelessness",
+        trigger="satisfied",
+        length=56,
+        unit=Unit.DAYS_BEGINNING_WITH,
+        direction=Direction.AFTER,
+        force=Force.STATUTORY,
+        kind=Kind.WINDOW,
+        cites=(
+            Cite("Housing Act 1996", "s.189B(4), (7)(b)", Evidence.PRIMARY),
+            Cite("Homelessness Code of Guidance", "ch.14 para 14.3", Evidence.PRIMARY),
+        ),
+        in_force_from=HRA_START,
+        notes=(
+            "Ends automatically after 56 days where the applicant has priority need and is not "
+            "intentionally homeless (s.189B(4)); otherwise may be ended by notice (s.189B(7)(b)).",
+        ),
+    ),
+)

@@ -1,0 +1,186 @@
+"""Serious incidents and reviews, 2018 onwards (timescales.md §4A, §5).
+
+Sources: the WT2018 Dec 2020 re-issue's p.96 "How to notify…" table
+(seeds/000), the Child Safeguarding Practice Review Panel's guidance as
+restated by local partnerships (verification.md §1–2), CA 2004 s.16C.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wtcheck.rules.model import (
+    Anchor,
+    Cite,
+    Direction,
+    Evidence,
+    Force,
+    Rule,
+    Unit,
+)
+
+WT2018_ON = ("wt2018", "wt2018-dec2020", "wt2023")
+
+DEC2020_TABLE = Cite(
+    "Working Together to Safeguard Children 2018 (re-issued 9 Dec 2020)",
+    "p.96 table 'How to notify a serious incident, rapid review, and local child "
+    "safeguarding practice review' (shared/seeds/000)",
+    Evidence.SEED,
+)
+
+COVID = "Relaxed (not suspended) for COVID-19 from March 2020 (Trafford SP news, 30 Mar 2020)."
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="sin-panel",
+        name="Serious incident notification to the Child Safeguarding Practice Review Panel",
+        topic="incidents",
+        trigger="aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        force_note=(
+            "The duty to notify is statutory (Children Act 2004 s.16C(1)); the 5-working-day "
+            "timing is statutory guidance. Restatements of WT2018 say 'must notify', the "
+            "Dec 2020 table says 'should'."
+        ),
+        cites=(
+            Cite(
+                "Children Act 2004", "s.16C(1) (duty to notify; no time limit)", Evidence.SECONDARY
+            ),
+            Cite(
+                "Working Together 2018",
+                "ch.4 'Duty on local authorities to notify incidents' (~paras 12–14, pp.85–86)",
+                Evidence.SECONDARY,
+            ),
+            DEC2020_TABLE,
+            Cite("Working Together 2023", "ch.5, same heading", Evidence.SECONDARY),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        completion="notification",
+        notes=(
+            "Counted from the day the local authority became aware, never from the incident date.",
+            "Before 29 Jun 2018 the WT2015 notification to Ofsted applies (notif-ofsted-2015).",
+        ),
+    ),
+    Rule(
+        id="rr-submit",
+        name="Rapid review sent to the Panel (with the decision on a local review)",
+        topic="incidents",
+        trigger="notification",
+        length=15,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        force_note="A 'non-statutory requirement' (Dec 2020 table); Panel guidance.",
+        cites=(
+            Cite(
+                "Child Safeguarding Practice Review Panel, Practice guidance (Apr 2019)",
+                "p.15 'Rapid review timescales': 15 working days; anchor unverified",
+                Evidence.SECONDARY,
+            ),
+            Cite(
+                "Child Safeguarding Practice Review Panel, Guidance for safeguarding partners "
+                "(Sep 2022, updated to Jun 2025)",
+                "15 working days from the date the notification was sent "
+                "(as restated by Cambridgeshire & Peterborough SCP)",
+                Evidence.SECONDARY,
+            ),
+            DEC2020_TABLE,
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        completion="rapid_review",
+        anchors=(
+            Anchor(
+                "notification",
+                "notification",
+                "default: the Panel's guidance and local processes from 2018 count the 15 "
+                "working days from the day the notification was sent",
+                fallback_rule="sin-panel",
+            ),
+            Anchor(
+                "awareness",
+                "aware",
+                "chosen with --rr-anchor awareness (the Apr 2019 anchor is unverified)",
+            ),
+            Anchor(
+                "incident",
+                "incident",
+                "chosen with --rr-anchor incident (the literal wording of the Dec 2020 table)",
+            ),
+        ),
+        default_anchor="notification",
+        literal_anchor="incident",
+        literal_anchor_editions=("wt2018-dec2020",),
+        notes=(
+            "WT2023's own wording is unverified; the 15 working days are the Panel's.",
+            COVID,
+        ),
+    ),
+    Rule(
+        id="lcspr-prepub",
+        name="Full review report sent to the Panel and the Secretary of State before publication",
+        topic="reviews",
+        trigger="lcspr_publication",
+        length=7,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.BEFORE,
+        force=Force.STATUTORY,
+        force_note=(
+            "'must' in the Dec 2020 table (fn 96); the regulation (SI 2018/789 Part 3, "
+            "regs 15–17) is unverified, so no regulation number is given."
+        ),
+        cites=(
+            DEC2020_TABLE,
+            Cite(
+                "Child Safeguarding Practice Review and Relevant Agency (England) "
+                "Regulations 2018 (SI 2018/789)",
+                "Part 3, regs 15–17 (exact regulation unverified)",
+                Evidence.UNVERIFIED,
+            ),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        verified=False,
+        completion="lcspr_report_sent",
+        notes=(
+            "The 7 working days rest on the Dec 2020 table alone.",
+            COVID,
+        ),
+    ),
+    Rule(
+        id="lcspr-complete",
+        name="Local child safeguarding practice review completed and published",
+        topic="reviews",
+        trigger="lcspr_decision",
+        length=6,
+        unit=Unit.MONTHS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        cites=(
+            Cite(
+                "Working Together 2018",
+                "ch.4 'Local child safeguarding practice reviews' / "
+                "'Publication of reports' (~paras 38–47)",
+                Evidence.UNVERIFIED,
+            ),
+            Cite(
+                "Trafford Safeguarding Partnership news, 30 Mar 2020",
+                "publish within 6 months of initiation",
+                Evidence.SECONDARY,
+            ),
+            Cite("Working Together 2023", "ch.5 equivalent", Evidence.UNVERIFIED),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        completion="lcspr_publication",
+        notes=(
+            "If publication is delayed, the Panel and the Secretary of State should be told "
+            "the reasons (Dec 2020 table).",
+            COVID,
+        ),
+    ),
+)

@@ -1,0 +1,190 @@
+"""The shape of a rule: data, not code.
+
+A :class:`Rule` says what starts the clock (a concept key, see
+:mod:`wtcheck.concepts`), how long it runs (length and :class:`Unit`), which
+way it counts (:class:`Direction`), whether it is law or guidance
+(:class:`Force`), where it comes from (:class:`Cite`, with an evidence
+level), when it applied (in-force dates and Working Together editions) and
+what records its completion. :mod:`wtcheck.deadlines` turns a rule and a
+trigger date into a deadline; nothing about a particular rule is coded
+anywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Unit(StrEnum):
+    WORKING_DAYS = "working-days"
+    """Counted on the division's working days; the trigger never counts."""
+    CALENDAR_DAYS = "calendar-days"
+    """Trigger + N (or P − N for a 'before' rule)."""
+    DAYS_BEGINNING_WITH = "days-beginning-with"
+    """N days beginning with the trigger day: it is day 1, the period ends on trigger + N − 1."""
+    WEEKS = "weeks"
+    """N × 7 calendar days."""
+    MONTHS = "months"
+    """Calendar months with dateutil's relativedelta, clamped to the month end."""
+    HOURS = "hours"
+    """Counted in hours; wtcheck reports the calendar day the period ends on."""
+    NONE = "none"
+    """No national number: information only, or a local rule without a length."""
+
+
+class Direction(StrEnum):
+    AFTER = "after"
+    """Deadline after the trigger ("within N of E")."""
+    BEFORE = "before"
+    """Latest day before a target date ("no later than N before P")."""
+
+
+class Force(StrEnum):
+    STATUTORY = "statutory"
+    """A "must" in an Act or statutory instrument (or a WT "must" restating one)."""
+    GUIDANCE = "guidance"
+    """A "should", or non-statutory: missing it is poor practice, never unlawful."""
+
+
+class Kind(StrEnum):
+    DEADLINE = "deadline"
+    """Something must happen by the date; a completion date decides met/late."""
+    WINDOW = "window"
+    """A period that runs from the trigger (a duty lasts N days); the date is its last day."""
+    THRESHOLD = "threshold"
+    """A test: the date before which a window opens (e.g. 56 days before homelessness)."""
+    INFORMATION = "information"
+    """No computable national timescale; listed so users can set a local one."""
+
+
+class Evidence(StrEnum):
+    PRIMARY = "primary"
+    """Checked against legislation.gov.uk, GOV.UK or the Panel's own pages."""
+    SEED = "seed"
+    """Checked against a seed document (shared/seeds/)."""
+    SECONDARY = "secondary"
+    """Restated by local procedures, partnerships or commentators."""
+    UNVERIFIED = "unverified"
+    """From knowledge of the document, not yet checked against it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """Where a rule, or part of it, comes from."""
+
+    document: str
+    locator: str = ""
+    evidence: Evidence = Evidence.UNVERIFIED
+    note: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.document}, {self.locator}" if self.locator else self.document
+        return f"{text} [{self.evidence.value}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A length that applied for part of a rule's life (e.g. 28 days before 3 Apr 2018)."""
+
+    length: int
+    in_force_from: date | None
+    in_force_to: date | None
+    note: str = ""
+
+    def applies(self, day: date) -> bool:
+        return (self.in_force_from is None or self.in_force_from <= day) and (
+            self.in_force_to is None or day <= self.in_force_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DatedNote:
+    """A note that applies only when the rule's edition date falls in a range."""
+
+    text: str
+    in_force_from: date | None = None
+    in_force_to: date | None = None
+
+    def applies(self, day: date) -> bool:
+        return (self.in_force_from is None or self.in_force_from <= day) and (
+            self.in_force_to is None or day <= self.in_force_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One possible start date for a rule whose anchor is a user choice.
+
+    *fallback_rule*: when this anchor's date is missing, count from that
+    rule's deadline instead (a rapid review anchored on the notification
+    counts from the last permitted notification day when only the awareness
+    date is known).
+    """
+
+    name: str
+    trigger: str
+    reason: str = ""
+    fallback_rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One timescale. Ids are the ids of ``shared/docs/timescales.md``, lower-cased."""
+
+    id: str
+    name: str
+    topic: str
+    trigger: str
+    length: int | None
+    unit: Unit
+    direction: Direction
+    force: Force
+    cites: tuple[Cite, ...]
+    in_force_from: date | None = None
+    in_force_to: date | None = None
+    editions: tuple[str, ...] = ()
+    """Working Together editions the rule belongs to; empty for rules that
+    rest on legislation alone (they go by their in-force dates)."""
+    verified: bool = True
+    completion: str | None = None
+    kind: Kind = Kind.DEADLINE
+    force_note: str = ""
+    notes: tuple[str, ...] = ()
+    dated_notes: tuple[DatedNote, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    default_anchor: str | None = None
+    literal_anchor: str | None = None
+    """An anchor whose reading is also reported (as a warning) under the
+    editions in *literal_anchor_editions*."""
+    literal_anchor_editions: tuple[str, ...] = ()
+    edition_date: str | None = None
+    """Concept whose date decides the edition and the variant (default: the trigger)."""
+    compare_with: str | None = None
+    """For threshold rules: the concept tested against the threshold (the assessment date)."""
+    repeats: bool = False
+    """True when the period restarts from each occurrence (review conferences, visits)."""
+    local: bool = False
+
+    def in_force_on(self, day: date) -> bool:
+        return (self.in_force_from is None or self.in_force_from <= day) and (
+            self.in_force_to is None or day <= self.in_force_to
+        )
+
+    def length_on(self, day: date) -> int | None:
+        """The length that applied on *day* (variants first, else :attr:`length`)."""
+        for v in self.variants:
+            if v.applies(day):
+                return v.length
+        return self.length
+
+    @property
+    def source(self) -> str:
+        """All citations on one line."""
+        return "; ".join(str(c) for c in self.cites)
+
+    @property
+    def computable(self) -> bool:
+        return self.length is not None and self.unit is not Unit.NONE
