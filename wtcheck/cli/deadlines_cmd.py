@@ -17,15 +17,16 @@ import typer
 
 from wtcheck.cli.options import (
     COUNT,
-    DEFAULT_DIVISION_OPT,
     OUT,
     AsOfOpt,
     CalendarFileOpt,
     ClearDaysOpt,
+    ClosuresOpt,
     CountStartDayOpt,
     DivisionOpt,
     TableFormat,
     as_of_date,
+    open_calendar,
     parse_arg,
 )
 from wtcheck.concepts import CONCEPTS
@@ -48,7 +49,6 @@ def deadlines(**kwargs: Any) -> None:
     """
     from wtcheck.render import deadlines_view
     from wtcheck.render.console import make_console
-    from wtcheck.workdays import get_calendar
 
     dates: dict[str, date] = {}
     for c in CONCEPTS:
@@ -65,7 +65,7 @@ def deadlines(**kwargs: Any) -> None:
     rules = [get_rule(r) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
         raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
-    cal = get_calendar(kwargs["division"].value, calendar_file=kwargs["calendar"])
+    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"])
     items = deadlines_for(dates, cal, opts, rules)
     if rules:
         for rule in rules:
@@ -110,8 +110,9 @@ _PARAMS += [
     _param("clear_days", ClearDaysOpt, False),
     _param("inclusive", Annotated[bool, typer.Option("--inclusive", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
     _param("as_of", AsOfOpt, None),
-    _param("division", DivisionOpt, DEFAULT_DIVISION_OPT),
+    _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
+    _param("closures", ClosuresOpt, None),
     _param("format", Annotated[TableFormat, typer.Option("--format", "-f", help="table, json or csv.", rich_help_panel=OUT)], TableFormat.TABLE),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]

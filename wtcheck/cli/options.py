@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wtcheck.calendar_data import DEFAULT_DIVISION
+from wtcheck.config import Config
 from wtcheck.dates import parse_date
 from wtcheck.errors import DateError, InputError
+
+if TYPE_CHECKING:
+    from wtcheck.workdays import Calendar
 
 
 class Division(StrEnum):
@@ -37,15 +41,33 @@ COUNT = "Counting"
 OUT = "Output"
 
 DivisionOpt = Annotated[
-    Division,
+    Division | None,
     typer.Option(
         "--division",
         "-d",
-        help="Bank-holiday calendar: GOV.UK division, or uk-any (a holiday anywhere in the UK).",
+        help="Bank-holiday calendar: GOV.UK division, or uk-any (a holiday anywhere in the UK). Default: england-and-wales, or the config file's.",
         rich_help_panel=CAL,
     ),
 ]
-DEFAULT_DIVISION_OPT = Division(DEFAULT_DIVISION)
+
+ClosuresOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--closures",
+        help="Treat the days listed in this file as non-working (local closure days; off by default).",
+        rich_help_panel=CAL,
+        dir_okay=False,
+    ),
+]
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuration file (default: ./wtcheck.toml, else the user config folder's).",
+        dir_okay=False,
+    ),
+]
 
 CalendarFileOpt = Annotated[
     Path | None,
@@ -96,3 +118,24 @@ def parse_arg(name: str, value: str) -> date:
 def as_of_date(value: str | None) -> date:
     """The --as-of date, or today."""
     return parse_arg("--as-of", value) if value else date.today()
+
+
+def open_calendar(
+    division: Division | None,
+    calendar_file: Path | None,
+    closures_file: Path | None,
+    config: Config | None = None,
+) -> Calendar:
+    """The calendar a command counts on: options first, then the config file, then defaults.
+
+    Every command opens its calendar here, so closures, imported data and the
+    stale-data warning behave the same everywhere.
+    """
+    from wtcheck.closures import load_closures
+    from wtcheck.workdays import get_calendar
+
+    cfg = config or Config()
+    name = division.value if division else (cfg.division or DEFAULT_DIVISION)
+    closures_path = closures_file or cfg.closures_file
+    closures = load_closures(closures_path) if closures_path else ()
+    return get_calendar(name, calendar_file=calendar_file, closures=closures)

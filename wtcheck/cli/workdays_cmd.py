@@ -8,12 +8,13 @@ from typing import Annotated, Any
 import typer
 
 from wtcheck.cli.options import (
-    DEFAULT_DIVISION_OPT,
     CalendarFileOpt,
     ClearDaysOpt,
+    ClosuresOpt,
     CountStartDayOpt,
     DivisionOpt,
     TextFormat,
+    open_calendar,
     parse_arg,
 )
 from wtcheck.dates import format_long
@@ -35,12 +36,6 @@ CountArg = Annotated[
 FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="text or json.")]
 
 
-def _calendar(division: Any, calendar: Any) -> Any:
-    from wtcheck.workdays import get_calendar
-
-    return get_calendar(division.value, calendar_file=calendar)
-
-
 def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
     if fmt is TextFormat.JSON:
         typer.echo(json.dumps(record, ensure_ascii=False))
@@ -57,15 +52,16 @@ def add(
     start: DateArg,
     n: CountArg,
     count_start_day: CountStartDayOpt = False,
-    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
+    closures: ClosuresOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """The N-th working day strictly after DATE ('within N working days of DATE')."""
     from wtcheck.workdays import add_workdays
 
     d = parse_arg("DATE", start)
-    cal = _calendar(division, calendar)
+    cal = open_calendar(division, calendar, closures)
     result = add_workdays(cal, d, n, count_start_day=count_start_day)
     projected = cal.is_projected(d, result)
     record = {
@@ -84,15 +80,16 @@ def sub(
     target: DateArg,
     n: CountArg,
     clear_days: ClearDaysOpt = False,
-    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
+    closures: ClosuresOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """DATE stepped back N working days ('no later than N working days before DATE')."""
     from wtcheck.workdays import sub_workdays
 
     d = parse_arg("DATE", target)
-    cal = _calendar(division, calendar)
+    cal = open_calendar(division, calendar, closures)
     result = sub_workdays(cal, d, n, clear_days=clear_days)
     projected = cal.is_projected(result, d)
     record = {
@@ -110,14 +107,15 @@ def sub(
 def between(
     start: Annotated[str, typer.Argument(help="First date A (not counted).", show_default=False)],
     end: Annotated[str, typer.Argument(help="Second date B (counted).", show_default=False)],
-    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
+    closures: ClosuresOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Working days in (A, B]: A excluded, B included; negative when B is before A."""
     a = parse_arg("A", start)
     b = parse_arg("B", end)
-    cal = _calendar(division, calendar)
+    cal = open_calendar(division, calendar, closures)
     n = cal.between(a, b)
     projected = cal.is_projected(a, b)
     record = {
@@ -134,13 +132,14 @@ def between(
 @app.command("is")
 def is_(
     day: DateArg,
-    division: DivisionOpt = DEFAULT_DIVISION_OPT,
+    division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
+    closures: ClosuresOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
     """Whether DATE is a working day, and if not, why. Exit 0 either way."""
     d = parse_arg("DATE", day)
-    cal = _calendar(division, calendar)
+    cal = open_calendar(division, calendar, closures)
     working = cal.is_working(d)
     holiday = cal.holiday(d)
     if working:
