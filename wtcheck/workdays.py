@@ -40,6 +40,8 @@ from wtcheck.calendar_data import (
 )
 from wtcheck.errors import InputError
 
+_fromordinal = date.fromordinal
+
 
 @dataclass(frozen=True, slots=True)
 class Counted:
@@ -129,6 +131,16 @@ class Calendar:
     # -- ordinal API (fast path for bulk work) -----------------------------
     def add_ordinal(self, o: int, n: int) -> int:
         """Ordinal form of :meth:`add`."""
+        # Fast path: o inside the table and the answer too. A negative index
+        # is excluded explicitly; one past the end raises IndexError.
+        if n > 0 and o >= self._lo:
+            try:
+                return self._wd[self._cum[o - self._lo] + n - 1]
+            except IndexError:
+                pass
+        return self._add_ordinal_slow(o, n)
+
+    def _add_ordinal_slow(self, o: int, n: int) -> int:
         if n < 1:
             raise ValueError(f"n must be at least 1, got {n}")
         i = self._index(o)  # may rebuild the table: look it up before reading _cum
@@ -140,6 +152,14 @@ class Calendar:
 
     def sub_ordinal(self, o: int, n: int) -> int:
         """Ordinal form of :meth:`sub`."""
+        i = o - self._lo
+        if n > 0 and 0 <= i < len(self._cum):
+            k = self._cum[i] - self._is_work[i] - n
+            if k >= 0:
+                return self._wd[k]
+        return self._sub_ordinal_slow(o, n)
+
+    def _sub_ordinal_slow(self, o: int, n: int) -> int:
         if n < 1:
             raise ValueError(f"n must be at least 1, got {n}")
         i = self._index(o)
@@ -166,14 +186,22 @@ class Calendar:
 
         This is the deadline for "within N working days of d".
         """
-        return date.fromordinal(self.add_ordinal(d.toordinal(), n))
+        # Inlined fast path of add_ordinal (this is the bulk hot spot: one
+        # method call instead of three); anything unusual takes the slow path.
+        o = d.toordinal()
+        if n > 0 and o >= self._lo:
+            try:
+                return _fromordinal(self._wd[self._cum[o - self._lo] + n - 1])
+            except IndexError:
+                pass
+        return _fromordinal(self._add_ordinal_slow(o, n))
 
     def sub(self, d: date, n: int) -> date:
         """Step back N working days from *d* (N ≥ 1); *d* never counts.
 
         This is the latest date for "no later than N working days before d".
         """
-        return date.fromordinal(self.sub_ordinal(d.toordinal(), n))
+        return _fromordinal(self.sub_ordinal(d.toordinal(), n))
 
     def between(self, a: date, b: date) -> int:
         """Working days in (a, b]: *a* excluded, *b* included; negative if b < a.
