@@ -9,7 +9,6 @@ writes (working days left) are plain integers, written as numbers.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -32,6 +31,8 @@ def safe_cell(value: object) -> str:
 
 def write_csv(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """Write *header* and *rows* as CSV (RFC 4180 quoting, ``\\r\\n`` lines)."""
+    import csv  # lazy: only CSV output needs it (start-up of table and JSON runs)
+
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:

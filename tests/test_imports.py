@@ -1,0 +1,67 @@
+"""Start-up: heavy modules are imported only when a run needs them.
+
+Each test runs wtcheck in a fresh interpreter (sys.modules is per process)
+and lists the modules it imported. Speed itself is measured by
+benchmarks/startup.py, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+from wtcheck.cli.app import main
+sys.argv = ["wtcheck", *json.loads(sys.argv[1])]
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+sys.stderr.write("\\nMODULES " + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def imported_by(*args: str) -> set[str]:
+    """The top-level packages imported by ``wtcheck ARGS`` (which must succeed)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "", "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    report = json.loads(proc.stderr.rsplit("MODULES ", 1)[1])
+    assert report["code"] == 0, proc.stderr
+    return {m.split(".")[0] for m in report["modules"]}
+
+
+DEADLINES = ["deadlines", "--aware", "22/12/2025", "--incident", "20/12/2025", "--as-of", "2026-01-05"]  # fmt: skip
+LAZY = ["holidays", "csv", "email", "smtplib", "tomllib"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [DEADLINES, ["workdays", "add", "2023-05-05", "5"], ["workdays", "between", "2023-05-05", "2023-06-05"]],
+    ids=["deadlines", "workdays-add", "workdays-between"],
+)  # fmt: skip
+def test_in_range_runs_import_no_heavy_module(args: list[str]) -> None:
+    loaded = imported_by(*args)
+    assert "wtcheck" in loaded
+    assert loaded.isdisjoint(LAZY), sorted(loaded & set(LAZY))
+
+
+def test_typer_does_not_pull_in_pydantic() -> None:
+    # typer 0.29 validates every option through pydantic (+75 ms per run);
+    # pyproject pins typer below it. This fails if that pin is lifted.
+    assert "pydantic" not in imported_by(*DEADLINES)
+
+
+def test_a_projected_year_does_import_holidays() -> None:
+    # 2030 is outside the bundled GOV.UK data (2012-2028), so the rules of
+    # the holidays package are needed: the probe sees the import it guards.
+    assert "holidays" in imported_by("workdays", "add", "2030-01-02", "5")
