@@ -27,13 +27,20 @@ app = typer.Typer(
 DateArg = Annotated[
     str,
     typer.Argument(
-        help="A date, day first (2023-05-05, 05/05/2023, 5 May 2023).", show_default=False
+        metavar="DATE",
+        help="A date, day first (2023-05-05, 05/05/2023, 5 May 2023).",
+        show_default=False,
     ),
 ]
 CountArg = Annotated[
-    int, typer.Argument(min=1, help="Number of working days (1 or more).", show_default=False)
+    int,
+    typer.Argument(
+        min=1, metavar="N", help="Number of working days (1 or more).", show_default=False
+    ),
 ]
-FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="text or json.")]
+FormatOpt = Annotated[
+    TextFormat, typer.Option("--format", "-f", metavar="text|json", help="Output format.")
+]
 
 
 def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
@@ -105,8 +112,12 @@ def sub(
 
 @app.command("between")
 def between(
-    start: Annotated[str, typer.Argument(help="First date A (not counted).", show_default=False)],
-    end: Annotated[str, typer.Argument(help="Second date B (counted).", show_default=False)],
+    start: Annotated[
+        str, typer.Argument(metavar="A", help="First date (not counted).", show_default=False)
+    ],
+    end: Annotated[
+        str, typer.Argument(metavar="B", help="Second date (counted).", show_default=False)
+    ],
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
