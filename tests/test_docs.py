@@ -49,7 +49,9 @@ def test_cli_reference_is_up_to_date() -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize(("path", "cmd"), all_commands(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("path", "cmd"), all_commands(), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_every_command_has_help(path: str, cmd: object) -> None:
     assert (getattr(cmd, "help", None) or "").strip(), f"{path} has no help text"
 
