@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +19,9 @@ from wtcheck.cli.options import (
     parse_arg,
 )
 from wtcheck.dates import format_long
+
+if TYPE_CHECKING:
+    from wtcheck.workdays import Calendar
 
 app = typer.Typer(
     help="Working-day arithmetic: add, sub, between, is. The start date never counts.",
@@ -54,6 +58,21 @@ def _projected_text(projected: bool) -> str:
     return "  (projected calendar: year outside the GOV.UK data)" if projected else ""
 
 
+def _emit_date(
+    fmt: TextFormat, cal: Calendar, given: tuple[str, date], result: date, extra: dict[str, Any]
+) -> None:
+    """Print a computed date (text, or JSON echoing the inputs)."""
+    projected = cal.is_projected(given[1], result)
+    record = {
+        "date": result.isoformat(),
+        given[0]: given[1].isoformat(),
+        **extra,
+        "division": cal.division,
+        "projected": projected,
+    }
+    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+
+
 @app.command("add")
 def add(
     start: DateArg,
@@ -70,16 +89,7 @@ def add(
     d = parse_arg("DATE", start)
     cal = open_calendar(division, calendar, closures)
     result = add_workdays(cal, d, n, count_start_day=count_start_day)
-    projected = cal.is_projected(d, result)
-    record = {
-        "date": result.isoformat(),
-        "start": d.isoformat(),
-        "n": n,
-        "division": cal.division,
-        "count_start_day": count_start_day,
-        "projected": projected,
-    }
-    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+    _emit_date(fmt, cal, ("start", d), result, {"n": n, "count_start_day": count_start_day})
 
 
 @app.command("sub")
@@ -98,16 +108,7 @@ def sub(
     d = parse_arg("DATE", target)
     cal = open_calendar(division, calendar, closures)
     result = sub_workdays(cal, d, n, clear_days=clear_days)
-    projected = cal.is_projected(result, d)
-    record = {
-        "date": result.isoformat(),
-        "target": d.isoformat(),
-        "n": n,
-        "division": cal.division,
-        "clear_days": clear_days,
-        "projected": projected,
-    }
-    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+    _emit_date(fmt, cal, ("target", d), result, {"n": n, "clear_days": clear_days})
 
 
 @app.command("between")
