@@ -139,3 +139,25 @@ def open_calendar(
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
     return get_calendar(name, calendar_file=calendar_file, closures=closures)
+
+
+EditionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        help="Count under this Working Together edition (wt2006, wt2006-ch8, wt2010, wt2013, wt2015, wt2018, wt2018-dec2020, wt2023) instead of the one in force on the trigger date.",
+        rich_help_panel=COUNT,
+    ),
+]
+
+
+def edition_arg(value: str | None) -> str | None:
+    """The --edition value checked against the known editions (None if not given)."""
+    if value is None:
+        return None
+    from wtcheck.editions import get_edition
+
+    try:
+        return get_edition(value).id
+    except InputError as exc:
+        raise InputError(f"--edition: {exc}") from None

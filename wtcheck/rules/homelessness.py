@@ -65,6 +65,7 @@ RULES: tuple[Rule, ...] = (
         edition_date="assessment",
         compare_with="assessment",
         completion="referral_to_housing",
+        lineage="threatened",
         notes=(
             "Threatened with homelessness when the expected homelessness date (or the date of a "
             "valid notice) falls within 56 days of the assessment: on or before assessment + 56.",
@@ -148,5 +149,100 @@ RULES: tuple[Rule, ...] = (
             "Ends automatically after 56 days where the applicant has priority need and is not "
             "intentionally homeless (s.189B(4)); otherwise may be ended by notice (s.189B(7)(b)).",
         ),
+    ),
+    Rule(
+        id="hl-s21",
+        name="Threatened with homelessness by a notice: the notice date falls within 56 days",
+        topic="homelessness",
+        trigger="notice",
+        length=56,
+        unit=Unit.CALENDAR_DAYS,
+        direction=Direction.BEFORE,
+        force=Force.STATUTORY,
+        kind=Kind.THRESHOLD,
+        cites=(
+            Cite(
+                "Housing Act 1996",
+                "s.175(5) (inserted by the Homelessness Reduction Act 2017)",
+                Evidence.PRIMARY,
+            ),
+            Cite("Homelessness Code of Guidance", "ch.6 para 6.3", Evidence.PRIMARY),
+            Cite(
+                "Renters' Rights Act 2025",
+                "s.175(5) as amended from 1 May 2026",
+                Evidence.SECONDARY,
+            ),
+        ),
+        in_force_from=HRA_START,
+        edition_date="assessment",
+        compare_with="assessment",
+        completion="referral_to_housing",
+        lineage="threatened",
+        notes=("Threatened when the notice date is on or before the assessment date + 56 days.",),
+        dated_notes=(
+            DatedNote(
+                "The notice is a valid Housing Act 1988 s.21 notice for the only accommodation; "
+                "compare its expiry date.",
+                HRA_START,
+                date(2026, 4, 30),
+            ),
+            DatedNote(
+                "From 1 May 2026: a valid s.8 notice for the only accommodation; compare the "
+                "date specified in the notice (not an expiry date) [secondary source].",
+                date(2026, 5, 1),
+                None,
+            ),
+            DatedNote(
+                "A s.21 notice served before 1 May 2026: its effect under Part 7 is unverified "
+                "(transitional, unverified); apply the s.175(4) test (hl-threat).",
+                date(2026, 5, 1),
+                date(2026, 7, 31),
+            ),
+            DatedNote(
+                "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
+                date(2026, 8, 1),
+                None,
+            ),
+        ),
+    ),
+    Rule(
+        id="hl-refer",
+        name="Duty to refer to the housing authority (s.213B), with consent",
+        topic="homelessness",
+        trigger="homeless",
+        length=None,
+        unit=Unit.NONE,
+        direction=Direction.BEFORE,
+        force=Force.STATUTORY,
+        force_note="The duty is statutory; there is no statutory time limit.",
+        kind=Kind.INFORMATION,
+        cites=(
+            Cite("Housing Act 1996", "s.213B", Evidence.PRIMARY),
+            Cite(
+                "Homelessness (Review Procedure etc.) Regulations 2018", "Part 4", Evidence.PRIMARY
+            ),
+            Cite("Homelessness Code of Guidance", "ch.4 paras 4.1, 4.3", Evidence.PRIMARY),
+            Cite("Working Together 2018 (re-issued 9 Dec 2020)", "ch.1 paras 29-34", Evidence.SEED),
+        ),
+        in_force_from=date(2018, 10, 1),
+        completion="referral_to_housing",
+        notes=(
+            "A check, not a deadline: the 56-day test (hl-threat) says who is caught. "
+            "Children's social services are specified public authorities.",
+        ),
+    ),
+    Rule(
+        id="hl-flex",
+        name="Prevention work may start more than 56 days ahead",
+        topic="homelessness",
+        trigger="assessment",
+        length=None,
+        unit=Unit.NONE,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        kind=Kind.INFORMATION,
+        cites=(Cite("Homelessness Code of Guidance", "ch.6/ch.12", Evidence.SECONDARY),),
+        in_force_from=HRA_START,
+        notes=("For information only.",),
     ),
 )

@@ -15,6 +15,7 @@ from wtcheck.rules.model import (
     Direction,
     Evidence,
     Force,
+    Kind,
     Rule,
     Unit,
 )
@@ -60,6 +61,7 @@ RULES: tuple[Rule, ...] = (
         in_force_from=date(2018, 6, 29),
         editions=WT2018_ON,
         completion="notification",
+        lineage="incident-notification",
         notes=(
             "Counted from the day the local authority became aware, never from the incident date.",
             "Before 29 Jun 2018 the WT2015 notification to Ofsted applies (notif-ofsted-2015).",
@@ -146,6 +148,7 @@ RULES: tuple[Rule, ...] = (
         editions=WT2018_ON,
         verified=False,
         completion="lcspr_report_sent",
+        lineage="review-prepublication",
         notes=(
             "The 7 working days rest on the Dec 2020 table alone.",
             COVID,
@@ -177,10 +180,145 @@ RULES: tuple[Rule, ...] = (
         in_force_from=date(2018, 6, 29),
         editions=WT2018_ON,
         completion="lcspr_publication",
+        lineage="review-completion",
         notes=(
             "If publication is delayed, the Panel and the Secretary of State should be told "
             "the reasons (Dec 2020 table).",
             COVID,
         ),
+    ),
+    Rule(
+        id="sin-partners",
+        name="Serious incident reported to the safeguarding partners",
+        topic="incidents",
+        trigger="aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        cites=(
+            Cite("Working Together 2018", "ch.4 (same paragraph as sin-panel)", Evidence.SECONDARY),
+            Cite("Working Together 2023", "ch.5", Evidence.SECONDARY),
+            Cite(
+                "St Helens SCP; Solihull LSCB procedures",
+                "'within the same five working days'",
+                Evidence.SECONDARY,
+            ),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        completion="partners_notification",
+        notes=(
+            "Runs on the same clock as sin-panel: its own area's partners and others concerned.",
+        ),
+    ),
+    Rule(
+        id="sin-lac",
+        name="Death of a looked-after child notified to the Secretary of State and Ofsted",
+        topic="incidents",
+        trigger="lac_death_aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        force_note="The notification is statutory; its 5-working-day timing is guidance.",
+        cites=(
+            Cite("Working Together 2018", "ch.4", Evidence.SECONDARY),
+            Cite("Working Together 2023", "ch.5", Evidence.SECONDARY),
+            Cite(
+                "Wirral; St Helens procedures", "same online form as sin-panel", Evidence.SECONDARY
+            ),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        verified=False,
+        completion="notification",
+        notes=(
+            "Abuse or neglect need not be suspected.",
+            "That the same 5 working days apply is unverified; in practice the timing follows "
+            "sin-panel.",
+        ),
+    ),
+    Rule(
+        id="sin-careleaver",
+        name="Death of a care leaver (18-24) notified to the Secretary of State and Ofsted",
+        topic="incidents",
+        trigger="care_leaver_death_aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        force_note="Non-mandatory reporting (Cumberland Council bulletin on WT2023).",
+        cites=(
+            Cite(
+                "Working Together 2023",
+                "ch.5, care leavers up to and including 24",
+                Evidence.SECONDARY,
+            ),
+            Cite(
+                "North Yorkshire SCP 'Death of a Care Leaver' one-minute guide",
+                "5 working days from awareness (a local reading)",
+                Evidence.SECONDARY,
+            ),
+        ),
+        in_force_from=date(2023, 12, 15),
+        editions=("wt2023",),
+        completion="notification",
+        notes=(
+            "Timescale by analogy/local practice: no national number; 5 working days is North "
+            "Yorkshire's reading. Set your own in the config file ([rules.sin-careleaver]).",
+            "Deaths only, ages 18-24; under-18 looked-after children are sin-lac. No rapid "
+            "review or LCSPR unless the criteria are met and the person is under 18.",
+        ),
+    ),
+    Rule(
+        id="rr-decision",
+        name="Safeguarding partners' decision on whether to commission an LCSPR",
+        topic="reviews",
+        trigger="notification",
+        length=None,
+        unit=Unit.NONE,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        kind=Kind.INFORMATION,
+        cites=(
+            Cite(
+                "Working Together 2018 ch.4 / 2023 ch.5",
+                "'Decisions on local and national reviews'",
+                Evidence.UNVERIFIED,
+            ),
+            Cite(
+                "Plymouth SCP; Kent KSCMP", "decision by the end of the 15 days", Evidence.SECONDARY
+            ),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        completion="lcspr_decision",
+        notes=(
+            "No separate limit: the decision is due with the rapid review (rr-submit).",
+            "The Panel normally replies within about 10 working days (Kent; information only).",
+        ),
+    ),
+    Rule(
+        id="lcspr-monitor",
+        name="Safeguarding partners monitor the time taken and the quality of the review",
+        topic="reviews",
+        trigger="lcspr_decision",
+        length=None,
+        unit=Unit.NONE,
+        direction=Direction.AFTER,
+        force=Force.STATUTORY,
+        kind=Kind.INFORMATION,
+        cites=(
+            Cite(
+                "Child Safeguarding Practice Review and Relevant Agency (England) "
+                "Regulations 2018 (SI 2018/789)",
+                "reg 14",
+                Evidence.PRIMARY,
+            ),
+        ),
+        in_force_from=date(2018, 6, 29),
+        editions=WT2018_ON,
+        notes=("No numeric deadline: 'at regular intervals'.",),
     ),
 )
