@@ -109,8 +109,10 @@ def line_of(text: str, table: tuple[str, ...], key: str | None) -> int | None:
         m = _HEADER.match(line)
         if m:
             current = _header_path(m[1])
-            if current == table:
+            if current == table and header_line is None:
                 header_line = number
+            if key is not None and current[: len(table) + 1] == (*table, key):
+                return number  # [table.key] or [table.key.sub]: a sub-table
             continue
         k = _KEY.match(line)
         if k and key is not None:
