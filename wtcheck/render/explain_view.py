@@ -17,7 +17,7 @@ from wtcheck.explain import Day, Explanation, Gap
 from wtcheck.render.rules_view import force_text
 from wtcheck.rules.model import Force
 
-CELL = 7
+CELL = 8
 LABEL = 13
 HEADER = "Week of".ljust(LABEL) + "".join(
     d.ljust(CELL) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -26,7 +26,7 @@ HEADER = "Week of".ljust(LABEL) + "".join(
 
 def _mark(day: Day) -> str:
     if day.trigger:
-        mark = "[T]"
+        mark = "[T]" + (str(day.number) if day.number is not None else "")
     elif day.number is not None:
         mark = str(day.number)
     elif day.off_name:
@@ -56,12 +56,8 @@ def _week(days: tuple[Day, ...]) -> Text:
     line = Text(f"{days[0].day.day} {days[0].day:%b %Y}".ljust(LABEL))
     for day in days:
         line.append(f"{day.day.day:>2} {_mark(day)}".ljust(CELL), style=_style(day))
-    return Text(str(line).rstrip()) if not any(_style(d) for d in days) else _rstrip(line)
-
-
-def _rstrip(text: Text) -> Text:
-    text.rstrip()
-    return text
+    line.rstrip()
+    return line
 
 
 def _legend(expl: Explanation) -> str:
@@ -118,9 +114,10 @@ def lines(expl: Explanation) -> list[Text]:
         extra = f" ({cite.note})" if cite.note else ""
         out.append(Text(f"  - {cite}{extra}"))
     out.append(Text(f"Convention: {expl.convention}"))
-    if d.notes:
+    notes = [*rule.notes, *d.notes]
+    if notes:
         out.append(Text("Notes:"))
-        for note in d.notes:
+        for note in notes:
             out.append(Text(f"  - {note}"))
     return out
 
