@@ -160,7 +160,7 @@ def test_hl_s21_compares_the_notice_with_the_assessment(ew: Calendar) -> None:
     dates = {"notice": D(2018, 6, 1), "assessment": D(2018, 4, 10)}
     (d,) = compute(BY_ID["hl-s21"], dates, ew)
     assert (d.deadline, d.threatened) == (D(2018, 4, 6), True)
-    assert "valid Housing Act 1988 s.21 notice" in d.notes[0]
+    assert "Valid s.21 notice: compare its expiry date (s.175(5))." in d.notes
     late = compute(BY_ID["hl-s21"], {"notice": D(2026, 6, 1), "assessment": D(2026, 5, 1)}, ew)
     assert any("s.8 notice" in n for n in late[0].notes)
     assert (

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtcheck.rules.model import Cite, Direction, Evidence, Force, Kind, Rule, Unit
+from wtcheck.rules.common import (
+    EVERY,
+    FROM_2013,
+    LOCAL_RULE,
+    TO_2013,
+    WT2006_START,
+    WT2013_EVE,
+    WT2013_START,
+    info,
+)
+from wtcheck.rules.model import Cite, Direction, Evidence, Force, Rule, Unit
 
-EVERY = ("wt2006", "wt2006-ch8", "wt2010", "wt2013", "wt2015", "wt2018", "wt2018-dec2020", "wt2023")
-TO_2013 = ("wt2006", "wt2006-ch8", "wt2010")
-FROM_2013 = ("wt2013", "wt2015", "wt2018", "wt2018-dec2020", "wt2023")
-WT2006_START = date(2006, 4, 1)
-WT2013_START = date(2013, 4, 15)
-WT2013_EVE = date(2013, 4, 14)
 WT2010_SUMMARY = Cite(
     "Working Together 2010, executive summary",
     "initial assessment 'from seven to ten working days' from 1 April 2010 (shared/seeds/004)",
     Evidence.SEED,
 )
-LOCAL_RULE = "No national number: set one in the config file to have it computed."
 
 
 def _wd(
@@ -134,16 +137,11 @@ RULES: tuple[Rule, ...] = (
             "If it runs over, the social worker should record why.",
         ),
     ),
-    Rule(
-        id="strat",
-        name="Strategy discussion",
-        topic="child-protection",
-        trigger="referral",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
-        force=Force.GUIDANCE,
-        kind=Kind.INFORMATION,
+    info(
+        "strat",
+        "Strategy discussion",
+        "child-protection",
+        "referral",
         cites=(
             Cite("Working Together 2010", "ch.5", Evidence.UNVERIFIED),
             Cite("Working Together 2013-2023", "", Evidence.UNVERIFIED),
@@ -260,16 +258,11 @@ RULES: tuple[Rule, ...] = (
         lineage="review-conference",
         notes=("Restarts from each review conference while the plan lasts.",),
     ),
-    Rule(
-        id="cp-visits",
-        name="Child protection visits by the social worker",
-        topic="child-protection",
-        trigger="cp_visit",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
-        force=Force.GUIDANCE,
-        kind=Kind.INFORMATION,
+    info(
+        "cp-visits",
+        "Child protection visits by the social worker",
+        "child-protection",
+        "cp_visit",
         cites=(
             Cite("Working Together (every edition)", "no national number", Evidence.UNVERIFIED),
         ),

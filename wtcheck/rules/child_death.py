@@ -5,63 +5,48 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtcheck.rules.model import Cite, Direction, Evidence, Force, Kind, Rule, Unit
+from wtcheck.rules.common import PANEL_START, WT2018_ON, info
+from wtcheck.rules.model import Cite, Evidence, Force, Rule
 
 CDR_GUIDANCE = Cite(
     "Child Death Review: Statutory and Operational Guidance (England)",
     "Oct 2018",
     Evidence.SECONDARY,
 )
-WT2018_ON = ("wt2018", "wt2018-dec2020", "wt2023")
-
-
-def _info(rule_id: str, name: str, trigger: str, cites: tuple[Cite, ...], **extra: object) -> Rule:
-    fields: dict[str, object] = {
-        "force": Force.GUIDANCE,
-        "in_force_from": date(2018, 6, 29),
-        "editions": WT2018_ON,
-        **extra,
-    }
-    return Rule(
-        id=rule_id,
-        name=name,
-        topic="child-death",
-        trigger=trigger,
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
-        kind=Kind.INFORMATION,
-        cites=cites,
-        **fields,  # type: ignore[arg-type]
-    )
-
 
 RULES: tuple[Rule, ...] = (
-    _info(
+    info(
         "cdr-notify",
         "Child death notified to the child death review partners (CDOP)",
+        "child-death",
         "child_death",
         (
             Cite("Working Together 2018", "ch.5", Evidence.SECONDARY),
             CDR_GUIDANCE,
             Cite("Working Together 2023", "ch.6", Evidence.SECONDARY),
         ),
+        in_force_from=PANEL_START,
+        editions=WT2018_ON,
         completion="cdr_notification",
         notes=(
             "Set locally (e.g. North Yorkshire: within 24 hours); no national number found. "
             "Configure it in the config file.",
         ),
     ),
-    _info(
+    info(
         "cdr-jar",
         "Joint agency response to an unexpected child death",
+        "child-death",
         "child_death",
         (CDR_GUIDANCE,),
+        in_force_from=PANEL_START,
+        editions=WT2018_ON,
         notes=("The guidance expects a very prompt initial discussion; not computed.",),
     ),
-    _info(
+    info(
         "cdr-report",
         "Child death review partners' report on what they have done",
+        "child-death",
         "",
         (
             Cite(
@@ -73,6 +58,7 @@ RULES: tuple[Rule, ...] = (
         force=Force.STATUTORY,
         force_note="The duty to report is statutory; its frequency (yearly) is unverified.",
         in_force_from=date(2019, 4, 1),
+        editions=WT2018_ON,
         notes=("Yearly [unverified].",),
     ),
 )

@@ -5,60 +5,41 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtcheck.rules.model import Cite, Direction, Evidence, Force, Kind, Rule, Unit
-
-WT2018_ON = ("wt2018", "wt2018-dec2020", "wt2023")
-UNCHECKED = (
-    "Off by default: no source has confirmed this number. Ask for it with --rule or "
-    "enable it in the config file."
-)
-
-
-def _fixed(rule_id: str, name: str, due: date, cites: tuple[Cite, ...], **extra: object) -> Rule:
-    """A one-off duty due on a fixed date (listed, not computed from a trigger)."""
-    return Rule(
-        id=rule_id,
-        name=name,
-        topic="governance",
-        trigger="",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
-        force=Force.GUIDANCE,
-        kind=Kind.INFORMATION,
-        cites=cites,
-        fixed_date=due,
-        **extra,  # type: ignore[arg-type]
-    )
-
+from wtcheck.rules.common import PANEL_START, UNCHECKED, WT2018_ON, info
+from wtcheck.rules.model import Cite, Direction, Evidence, Force, Rule, Unit
 
 NURSERY_WORLD = Cite(
     "WT2018 transitional guidance", "as restated by Nursery World", Evidence.SECONDARY
 )
 
 RULES: tuple[Rule, ...] = (
-    _fixed(
+    info(
         "masa-pub-2019",
         "Safeguarding partners publish their arrangements (by 29 Jun 2019)",
-        date(2019, 6, 29),
+        "governance",
+        "",
         (NURSERY_WORLD,),
-        in_force_from=date(2018, 6, 29),
+        fixed_date=date(2019, 6, 29),
+        in_force_from=PANEL_START,
         in_force_to=date(2019, 6, 29),
         force_note="Statutory duty to publish; the date comes from transitional guidance.",
     ),
-    _fixed(
+    info(
         "masa-live-2019",
         "Safeguarding partners' arrangements in place (by 29 Sep 2019)",
-        date(2019, 9, 29),
+        "governance",
+        "",
         (NURSERY_WORLD,),
-        in_force_from=date(2018, 6, 29),
+        fixed_date=date(2019, 9, 29),
+        in_force_from=PANEL_START,
         in_force_to=date(2019, 9, 29),
         force_note="Statutory duty; the date comes from transitional guidance.",
     ),
-    _fixed(
+    info(
         "masa-2024",
         "Arrangements revised and published under Working Together 2023 (by Dec 2024)",
-        date(2024, 12, 31),
+        "governance",
+        "",
         (
             Cite("Working Together 2023", "ch.2", Evidence.UNVERIFIED),
             Cite(
@@ -67,6 +48,7 @@ RULES: tuple[Rule, ...] = (
                 Evidence.SECONDARY,
             ),
         ),
+        fixed_date=date(2024, 12, 31),
         in_force_from=date(2023, 12, 15),
         in_force_to=date(2024, 12, 31),
         verified=False,
@@ -138,16 +120,12 @@ RULES: tuple[Rule, ...] = (
         lineage="yearly-report",
         notes=(UNCHECKED,),
     ),
-    Rule(
-        id="lscb-annual",
-        name="LSCB annual report on the effectiveness of local safeguarding",
-        topic="governance",
-        trigger="partnership_report",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
+    info(
+        "lscb-annual",
+        "LSCB annual report on the effectiveness of local safeguarding",
+        "governance",
+        "partnership_report",
         force=Force.STATUTORY,
-        kind=Kind.INFORMATION,
         cites=(
             Cite("Children Act 2004", "s.14A (from 2010)", Evidence.UNVERIFIED),
             Cite("Working Together 2010", "ch.3 (shared/seeds/004)", Evidence.SEED),

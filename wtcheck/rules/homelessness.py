@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from wtcheck.rules.common import info
 from wtcheck.rules.model import (
     Cite,
     DatedNote,
@@ -22,6 +23,32 @@ from wtcheck.rules.model import (
 )
 
 HRA_START = date(2018, 4, 3)
+
+NOTICE_NOTES = (
+    DatedNote(
+        "Valid s.21 notice: compare its expiry date (s.175(5)).",
+        HRA_START,
+        date(2026, 4, 30),
+    ),
+    DatedNote(
+        "From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice, "
+        "not a s.21 expiry (Renters' Rights Act 2025) [secondary source].",
+        date(2026, 5, 1),
+        None,
+    ),
+    DatedNote(
+        "A s.21 notice served before 1 May 2026: apply the s.175(4) 'likely "
+        "within 56 days' test; the old s.175(5) reading is transitional and "
+        "unverified.",
+        date(2026, 5, 1),
+        date(2026, 7, 31),
+    ),
+    DatedNote(
+        "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
+        date(2026, 8, 1),
+        None,
+    ),
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -70,31 +97,7 @@ RULES: tuple[Rule, ...] = (
             "Threatened with homelessness when the expected homelessness date (or the date of a "
             "valid notice) falls within 56 days of the assessment: on or before assessment + 56.",
         ),
-        dated_notes=(
-            DatedNote(
-                "Valid s.21 notice: compare its expiry date (s.175(5)).",
-                HRA_START,
-                date(2026, 4, 30),
-            ),
-            DatedNote(
-                "From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice, "
-                "not a s.21 expiry (Renters' Rights Act 2025) [secondary source].",
-                date(2026, 5, 1),
-                None,
-            ),
-            DatedNote(
-                "A s.21 notice served before 1 May 2026: apply the s.175(4) 'likely "
-                "within 56 days' test; the old s.175(5) reading is transitional and "
-                "unverified.",
-                date(2026, 5, 1),
-                date(2026, 7, 31),
-            ),
-            DatedNote(
-                "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
-                date(2026, 8, 1),
-                None,
-            ),
-        ),
+        dated_notes=NOTICE_NOTES,
     ),
     Rule(
         id="hl-prev",
@@ -179,43 +182,16 @@ RULES: tuple[Rule, ...] = (
         completion="referral_to_housing",
         lineage="threatened",
         notes=("Threatened when the notice date is on or before the assessment date + 56 days.",),
-        dated_notes=(
-            DatedNote(
-                "The notice is a valid Housing Act 1988 s.21 notice for the only accommodation; "
-                "compare its expiry date.",
-                HRA_START,
-                date(2026, 4, 30),
-            ),
-            DatedNote(
-                "From 1 May 2026: a valid s.8 notice for the only accommodation; compare the "
-                "date specified in the notice (not an expiry date) [secondary source].",
-                date(2026, 5, 1),
-                None,
-            ),
-            DatedNote(
-                "A s.21 notice served before 1 May 2026: its effect under Part 7 is unverified "
-                "(transitional, unverified); apply the s.175(4) test (hl-threat).",
-                date(2026, 5, 1),
-                date(2026, 7, 31),
-            ),
-            DatedNote(
-                "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
-                date(2026, 8, 1),
-                None,
-            ),
-        ),
+        dated_notes=NOTICE_NOTES,
     ),
-    Rule(
-        id="hl-refer",
-        name="Duty to refer to the housing authority (s.213B), with consent",
-        topic="homelessness",
-        trigger="homeless",
-        length=None,
-        unit=Unit.NONE,
+    info(
+        "hl-refer",
+        "Duty to refer to the housing authority (s.213B), with consent",
+        "homelessness",
+        "homeless",
         direction=Direction.BEFORE,
         force=Force.STATUTORY,
         force_note="The duty is statutory; there is no statutory time limit.",
-        kind=Kind.INFORMATION,
         cites=(
             Cite("Housing Act 1996", "s.213B", Evidence.PRIMARY),
             Cite(
@@ -231,16 +207,11 @@ RULES: tuple[Rule, ...] = (
             "Children's social services are specified public authorities.",
         ),
     ),
-    Rule(
-        id="hl-flex",
-        name="Prevention work may start more than 56 days ahead",
-        topic="homelessness",
-        trigger="assessment",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
-        force=Force.GUIDANCE,
-        kind=Kind.INFORMATION,
+    info(
+        "hl-flex",
+        "Prevention work may start more than 56 days ahead",
+        "homelessness",
+        "assessment",
         cites=(Cite("Homelessness Code of Guidance", "ch.6/ch.12", Evidence.SECONDARY),),
         in_force_from=HRA_START,
         notes=("For information only.",),

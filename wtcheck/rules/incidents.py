@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from wtcheck.rules.common import PANEL_START, WT2018_ON, info
 from wtcheck.rules.model import (
     Anchor,
     Cite,
     Direction,
     Evidence,
     Force,
-    Kind,
     Rule,
     Unit,
 )
-
-WT2018_ON = ("wt2018", "wt2018-dec2020", "wt2023")
 
 DEC2020_TABLE = Cite(
     "Working Together to Safeguard Children 2018 (re-issued 9 Dec 2020)",
@@ -58,7 +56,7 @@ RULES: tuple[Rule, ...] = (
             DEC2020_TABLE,
             Cite("Working Together 2023", "ch.5, same heading", Evidence.SECONDARY),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="notification",
         lineage="incident-notification",
@@ -92,7 +90,7 @@ RULES: tuple[Rule, ...] = (
             ),
             DEC2020_TABLE,
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="rapid_review",
         anchors=(
@@ -144,7 +142,7 @@ RULES: tuple[Rule, ...] = (
                 Evidence.UNVERIFIED,
             ),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         verified=False,
         completion="lcspr_report_sent",
@@ -177,7 +175,7 @@ RULES: tuple[Rule, ...] = (
             ),
             Cite("Working Together 2023", "ch.5 equivalent", Evidence.UNVERIFIED),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="lcspr_publication",
         lineage="review-completion",
@@ -205,7 +203,7 @@ RULES: tuple[Rule, ...] = (
                 Evidence.SECONDARY,
             ),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="partners_notification",
         notes=(
@@ -229,7 +227,7 @@ RULES: tuple[Rule, ...] = (
                 "Wirral; St Helens procedures", "same online form as sin-panel", Evidence.SECONDARY
             ),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         verified=False,
         completion="notification",
@@ -271,16 +269,11 @@ RULES: tuple[Rule, ...] = (
             "review or LCSPR unless the criteria are met and the person is under 18.",
         ),
     ),
-    Rule(
-        id="rr-decision",
-        name="Safeguarding partners' decision on whether to commission an LCSPR",
-        topic="reviews",
-        trigger="notification",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
-        force=Force.GUIDANCE,
-        kind=Kind.INFORMATION,
+    info(
+        "rr-decision",
+        "Safeguarding partners' decision on whether to commission an LCSPR",
+        "reviews",
+        "notification",
         cites=(
             Cite(
                 "Working Together 2018 ch.4 / 2023 ch.5",
@@ -291,7 +284,7 @@ RULES: tuple[Rule, ...] = (
                 "Plymouth SCP; Kent KSCMP", "decision by the end of the 15 days", Evidence.SECONDARY
             ),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="lcspr_decision",
         notes=(
@@ -299,16 +292,12 @@ RULES: tuple[Rule, ...] = (
             "The Panel normally replies within about 10 working days (Kent; information only).",
         ),
     ),
-    Rule(
-        id="lcspr-monitor",
-        name="Safeguarding partners monitor the time taken and the quality of the review",
-        topic="reviews",
-        trigger="lcspr_decision",
-        length=None,
-        unit=Unit.NONE,
-        direction=Direction.AFTER,
+    info(
+        "lcspr-monitor",
+        "Safeguarding partners monitor the time taken and the quality of the review",
+        "reviews",
+        "lcspr_decision",
         force=Force.STATUTORY,
-        kind=Kind.INFORMATION,
         cites=(
             Cite(
                 "Child Safeguarding Practice Review and Relevant Agency (England) "
@@ -317,7 +306,7 @@ RULES: tuple[Rule, ...] = (
                 Evidence.PRIMARY,
             ),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         notes=("No numeric deadline: 'at regular intervals'.",),
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from wtcheck.rules.common import UNCHECKED
 from wtcheck.rules.model import Cite, DatedNote, Direction, Evidence, Force, Rule, Unit
 
 WT2010_SUMMARY = Cite(
@@ -11,11 +12,6 @@ WT2010_SUMMARY = Cite(
     "SCRs extended 'from four to six months' in Dec 2009 (shared/seeds/004)",
     Evidence.SEED,
 )
-UNCHECKED = (
-    "Off by default: no source has confirmed this number. Ask for it with --rule or "
-    "enable it in the config file."
-)
-
 RULES: tuple[Rule, ...] = (
     Rule(
         id="scr-complete-4m",
