@@ -65,7 +65,7 @@ def deadlines(**kwargs: Any) -> None:
     rules = [get_rule(r) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
         raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
-    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"])
+    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"], as_of=as_of)
     items = deadlines_for(dates, cal, opts, rules)
     if rules:
         for rule in rules:

@@ -125,12 +125,16 @@ def open_calendar(
     calendar_file: Path | None,
     closures_file: Path | None,
     config: Config | None = None,
+    as_of: date | None = None,
 ) -> Calendar:
     """The calendar a command counts on: options first, then the config file, then defaults.
 
     Every command opens its calendar here, so closures, imported data and the
-    stale-data warning behave the same everywhere.
+    stale-data warning behave the same everywhere: when the data in use ends
+    within 12 months of *as_of* (default today), one line goes to stderr, once
+    per run (:mod:`wtcheck.calendar_report` defines the threshold).
     """
+    from wtcheck.calendar_report import stale_warning
     from wtcheck.closures import load_closures
     from wtcheck.workdays import get_calendar
 
@@ -138,4 +142,18 @@ def open_calendar(
     name = division.value if division else (cfg.division or DEFAULT_DIVISION)
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
-    return get_calendar(name, calendar_file=calendar_file, closures=closures)
+    cal = get_calendar(name, calendar_file=calendar_file, closures=closures)
+    warning = stale_warning(cal.data.last_date, as_of or date.today())
+    if warning and warning not in _WARNED:
+        _WARNED.add(warning)
+        typer.echo(f"wtcheck: warning: {warning}", err=True)
+    return cal
+
+
+_WARNED: set[str] = set()
+"""Warnings already printed in this run (each is printed once)."""
+
+
+def reset_warnings() -> None:
+    """Start a run afresh: warnings print again (the root command calls this)."""
+    _WARNED.clear()
