@@ -92,6 +92,8 @@ def time_left(as_of: date, last_date: date) -> str:
     if not parts:
         return "ends today"
     words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if not (delta.years or delta.months):
+        return words
     return f"{words} ({(last_date - as_of).days} days)"
 
 

@@ -154,11 +154,16 @@ def info(
         raise typer.Exit(1)
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer a question (tests replace this)."""
+    return sys.stdin.isatty()
+
+
 def _confirm(yes: bool, question: str, flag_hint: str) -> bool:
     """--yes, else ask on a terminal; off a terminal, without --yes, refuse (exit 2)."""
     if yes:
         return True
-    if not sys.stdin.isatty():
+    if not stdin_is_terminal():
         raise InputError(f"{flag_hint}: stdin is not a terminal, so nothing was changed; add --yes")
     return typer.confirm(question, default=False)
 
