@@ -45,6 +45,7 @@ DivisionOpt = Annotated[
     typer.Option(
         "--division",
         "-d",
+        metavar="DIVISION",
         help="Bank-holiday calendar: GOV.UK division, or uk-any (a holiday anywhere in the UK). Default: england-and-wales, or the config file's.",
         rich_help_panel=CAL,
     ),
@@ -54,6 +55,7 @@ ClosuresOpt = Annotated[
     Path | None,
     typer.Option(
         "--closures",
+        metavar="FILE",
         help="Treat the days listed in this file as non-working (local closure days; off by default).",
         rich_help_panel=CAL,
         dir_okay=False,
@@ -64,6 +66,7 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="Configuration file (default: ./wtcheck.toml, else the user config folder's).",
         dir_okay=False,
     ),
@@ -73,6 +76,7 @@ CalendarFileOpt = Annotated[
     Path | None,
     typer.Option(
         "--calendar",
+        metavar="FILE",
         help="Use this GOV.UK bank-holidays.json for this run only.",
         rich_help_panel=CAL,
         dir_okay=False,
@@ -83,6 +87,7 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Count working days left from this date instead of today (reproducible runs).",
         rich_help_panel=COUNT,
     ),
@@ -92,6 +97,7 @@ CountStartDayOpt = Annotated[
     bool,
     typer.Option(
         "--count-start-day",
+        metavar="",
         help="'Within N working days of E': E is day 1 when it is a working day (default: E never counts).",
         rich_help_panel=COUNT,
     ),
@@ -101,6 +107,7 @@ ClearDaysOpt = Annotated[
     bool,
     typer.Option(
         "--clear-days",
+        metavar="",
         help="'No later than N working days before P': N whole working days strictly between (default: step back N from P).",
         rich_help_panel=COUNT,
     ),
