@@ -287,6 +287,19 @@ def test_import_malformed_file_changes_nothing(tmp_path: Path) -> None:
     assert not imported_path().exists()
 
 
+def test_broken_imported_file_names_reset_and_reset_works() -> None:
+    imported_path().parent.mkdir(parents=True)
+    imported_path().write_text("{}", encoding="utf-8")
+    broken = run("workdays", "add", "2026-01-01", "1")
+    assert broken.exit_code == 2
+    assert broken.stderr == (
+        f"wtcheck: error: {imported_path()}: division 'england-and-wales' is missing or has no "
+        "'events' list (the imported file; 'wtcheck calendar reset' goes back to the bundled copy)\n"
+    )
+    assert run("calendar", "reset", "--yes").exit_code == 0
+    assert run("workdays", "add", "2026-01-01", "1").stdout == "Fri 2 Jan 2026\n"
+
+
 # -- the stale-data warning in every other command ------------------------------------
 
 
