@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wtcheck import clock
 from wtcheck.calendar_data import DEFAULT_DIVISION
 from wtcheck.config import Config
 from wtcheck.dates import parse_date
@@ -124,7 +125,7 @@ def parse_arg(name: str, value: str) -> date:
 
 def as_of_date(value: str | None) -> date:
     """The --as-of date, or today."""
-    return parse_arg("--as-of", value) if value else date.today()
+    return parse_arg("--as-of", value) if value else clock.today()
 
 
 def open_calendar(
@@ -150,7 +151,7 @@ def open_calendar(
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
     cal = get_calendar(name, calendar_file=calendar_file, closures=closures)
-    warning = stale_warning(cal.data.last_date, as_of or date.today())
+    warning = stale_warning(cal.data.last_date, as_of or clock.today())
     if warning and warning not in _WARNED:
         _WARNED.add(warning)
         typer.echo(f"wtcheck: warning: {warning}", err=True)
