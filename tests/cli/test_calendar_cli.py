@@ -99,7 +99,7 @@ def test_list_table_says_whether_closures_counted(closures: Path) -> None:
     assert "| 2026-12-28 | Mon | Boxing Day (substitute day) | GOV.UK bundled |" in plain
     assert plain.endswith("8 non-working weekdays.\nLocal closure days: off.\n")
     with_closures = run("calendar", "list", "--year", "2026", "--closures", str(closures)).stdout
-    assert "| 2026-12-29 | Tue | Christmas closure      | local closure  |" in with_closures
+    assert "| 2026-12-29 | Tue | Christmas closure           | local closure  |" in with_closures
     assert with_closures.endswith(
         "10 non-working weekdays.\n"
         "Local closure days: on (2 listed), counted as non-working days.\n"
