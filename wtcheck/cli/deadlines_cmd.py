@@ -72,7 +72,9 @@ def deadlines(**kwargs: Any) -> None:
     rules = [get_rule(r, extra) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
         raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
-    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"], cfg)
+    cal = open_calendar(
+        kwargs["division"], kwargs["calendar"], kwargs["closures"], cfg, as_of=as_of
+    )
     items = deadlines_for(dates, cal, opts, rules, extra)
     if rules:
         for rule in rules:
@@ -109,25 +111,30 @@ _PARAMS = [
         c.key,
         Annotated[
             str | None,
-            typer.Option(c.option, help=c.label.capitalize() + ".", rich_help_panel=DATES),
+            typer.Option(
+                c.option,
+                metavar="DATE",
+                help=c.label[0].upper() + c.label[1:] + ".",
+                rich_help_panel=DATES,
+            ),
         ],
         None,
     )
     for c in CONCEPTS
 ]
 _PARAMS += [
-    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
-    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
+    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
+    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", metavar="incident|awareness|notification", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
     _param("edition", EditionOpt, None),
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
-    _param("inclusive", Annotated[bool, typer.Option("--inclusive", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
+    _param("inclusive", Annotated[bool, typer.Option("--inclusive", metavar="", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
     _param("closures", ClosuresOpt, None),
     _param("config", ConfigOpt, None),
-    _param("format", Annotated[TableFormat, typer.Option("--format", "-f", help="table, json or csv.", rich_help_panel=OUT)], TableFormat.TABLE),
+    _param("format", Annotated[TableFormat, typer.Option("--format", "-f", metavar="table|json|csv", help="Output format.", rich_help_panel=OUT)], TableFormat.TABLE),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]
 _ = Path  # CalendarFileOpt's annotation refers to Path

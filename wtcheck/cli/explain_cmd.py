@@ -29,7 +29,12 @@ def explain(
     edition: EditionOpt = None,
     rr_anchor: Annotated[
         RRAnchor | None,
-        typer.Option("--rr-anchor", help="Rapid review: the date DATE is.", rich_help_panel=COUNT),
+        typer.Option(
+            "--rr-anchor",
+            metavar="incident|awareness|notification",
+            help="Rapid review: the date DATE is.",
+            rich_help_panel=COUNT,
+        ),
     ] = None,
     count_start_day: CountStartDayOpt = False,
     clear_days: ClearDaysOpt = False,
@@ -58,5 +63,5 @@ def explain(
         rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
         edition=edition_arg(edition),
     )
-    cal = open_calendar(division, calendar, closures, cfg)
+    cal = open_calendar(division, calendar, closures, cfg, as_of=trigger)
     print_explanation(make_console(), build(rule, trigger, cal, opts, cfg.local_rules))

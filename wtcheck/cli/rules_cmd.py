@@ -19,17 +19,25 @@ app = typer.Typer(
 def list_rules(
     ctx: typer.Context,
     edition: Annotated[
-        str | None, typer.Option("--edition", help="Only rules of this Working Together edition.")
+        str | None,
+        typer.Option(
+            "--edition", metavar="EDITION", help="Only rules of this Working Together edition."
+        ),
     ] = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", help="Only rules of this topic (e.g. assessment).")
+        str | None,
+        typer.Option(
+            "--topic", metavar="TOPIC", help="Only rules of this topic (e.g. assessment)."
+        ),
     ] = None,
     on: Annotated[
-        str | None, typer.Option("--date", help="Only rules in force on this date.")
+        str | None, typer.Option("--date", metavar="DATE", help="Only rules in force on this date.")
     ] = None,
     fmt: Annotated[
         TableFormat,
-        typer.Option("--format", "-f", help="table, json or csv.", rich_help_panel=OUT),
+        typer.Option(
+            "--format", "-f", metavar="table|json|csv", help="Output format.", rich_help_panel=OUT
+        ),
     ] = TableFormat.TABLE,
     config: ConfigOpt = None,
 ) -> None:
@@ -62,7 +70,9 @@ def show(
     rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. ia-10.")],
     fmt: Annotated[
         TextFormat,
-        typer.Option("--format", "-f", help="text or json.", rich_help_panel=OUT),
+        typer.Option(
+            "--format", "-f", metavar="text|json", help="Output format.", rich_help_panel=OUT
+        ),
     ] = TextFormat.TEXT,
     config: ConfigOpt = None,
 ) -> None:
