@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from wtcheck.cli.app import app
+from wtcheck.deadlines import Options
+from wtcheck.explain import Gap, explain
+from wtcheck.rules import RULES
+from wtcheck.workdays import Calendar
 
 runner = CliRunner()
 
@@ -169,3 +174,14 @@ def test_a_local_number_from_the_config_file(tmp_path: Path) -> None:
     assert lines[0] == "strat: Strategy discussion  [LOCAL]"
     assert lines[2] == "Deadline: Mon 30 Dec 2024"  # 24 Dec, 27 Dec, 30 Dec
     assert "  - Local setting (local.toml), Anytown 4.2 [local]" in lines
+
+
+def test_every_computable_rule_can_be_explained(ew: Calendar) -> None:
+    for rule in RULES:
+        if not rule.computable:
+            continue
+        day = (rule.in_force_from or date(2019, 1, 1)) + timedelta(days=10)
+        expl = explain(rule.id, day, ew, Options())
+        days = [d for row in expl.rows if not isinstance(row, Gap) for d in row]
+        assert [d.day for d in days if d.trigger] == [expl.deadline.trigger_date], rule.id
+        assert [d.day for d in days if d.deadline] == [expl.deadline.deadline], rule.id
