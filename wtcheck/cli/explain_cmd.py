@@ -23,7 +23,9 @@ from wtcheck.cli.options import (
 
 
 def explain(
-    rule: Annotated[str, typer.Argument(help="Rule id ('wtcheck rules' lists them).")],
+    rule: Annotated[
+        str, typer.Argument(metavar="RULE", help="Rule id ('wtcheck rules' lists them).")
+    ],
     day: Annotated[str, typer.Argument(metavar="DATE", help="The trigger date (day first).")],
     division: DivisionOpt = None,
     edition: EditionOpt = None,
