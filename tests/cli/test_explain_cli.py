@@ -35,7 +35,7 @@ Not working days:
   Fri 26 Dec 2025  Boxing Day (bank holiday)
   Mon 29 Dec 2025  Christmas closure (closure day)
   Tue 30 Dec 2025  Christmas closure (closure day)
-  Thu 1 Jan 2026  New Year\u2019s Day (bank holiday)
+  Thu 1 Jan 2026   New Year\u2019s Day (bank holiday)
 
 Rule:       Serious incident notification to the Child Safeguarding Practice Review Panel: \
 within 5 working days of the date the local authority became aware of the incident.

@@ -102,7 +102,7 @@ def lines(expl: Explanation) -> list[Text]:
         out.append(Text("Not working days:"))
         for off in expl.off_days:
             kind = "closure day" if off.closure else "bank holiday"
-            out.append(Text(f"  {format_long(off.day)}  {off.name} ({kind})"))
+            out.append(Text(f"  {format_long(off.day):<16} {off.name} ({kind})"))
     out.append(Text(""))
     out.append(Text(f"Rule:       {expl.wording}"))
     force = force_text(rule)
