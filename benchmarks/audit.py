@@ -147,14 +147,19 @@ def pandas_audit(
     def judge(
         rule: str, has: np.ndarray, invalid: np.ndarray, deadline: np.ndarray, done: str
     ) -> None:
-        """Statuses as wtcheck defines them; *invalid* wins, then the completion cell."""
+        """Statuses as wtcheck defines them (docs/audit.md).
+
+        An unreadable trigger or completion cell wins (invalid); a completion
+        date on or before the as-of date decides met/late; otherwise overdue
+        past the deadline, due-soon within SOON working days, else pending.
+        """
         completed, done_bad = val[done], bad[done]
-        ok = np.isnat(completed)
+        done = ~np.isnat(completed) & (completed <= as_of)  # a date after as-of: not done yet
         left = np.busday_count(
             as_of + 1, np.where(np.isnat(deadline), as_of, deadline) + 1, busdaycal=bdc
         )
         code = np.select(
-            [~has & ~invalid, invalid | done_bad, ~ok & (completed <= deadline), ~ok, as_of > deadline, left <= SOON],
+            [~has & ~invalid, invalid | done_bad, done & (completed <= deadline), done, as_of > deadline, left <= SOON],
             [-1, CODES.index("invalid"), CODES.index("met"), CODES.index("late"), CODES.index("overdue"), CODES.index("due-soon")],
             CODES.index("pending"),
         )  # fmt: skip
