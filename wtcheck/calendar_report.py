@@ -36,10 +36,10 @@ from wtcheck.calendar_data import (
     imported_path,
 )
 from wtcheck.errors import InputError
+from wtcheck.staleness import STALE_MONTHS, is_stale, needed_until, stale_warning
 from wtcheck.workdays import Calendar
 
-STALE_MONTHS = 12
-"""The data must reach this many months past the as-of date."""
+__all__ = ["STALE_MONTHS", "is_stale", "needed_until", "stale_warning"]  # defined in staleness
 
 ORIGIN_LABELS: dict[str, str] = {
     ORIGIN_BUNDLED: "GOV.UK bundled",
@@ -54,29 +54,6 @@ ORIGIN_LABELS: dict[str, str] = {
 def origin_label(origin: str) -> str:
     """The words shown for a :class:`Holiday` origin (``govuk-bundled`` → ``GOV.UK bundled``)."""
     return ORIGIN_LABELS.get(origin, origin)
-
-
-# -- staleness ---------------------------------------------------------------
-
-
-def needed_until(as_of: date) -> date:
-    """The last day the data must cover to be fresh on *as_of*: as-of + 12 months."""
-    return as_of + relativedelta(months=STALE_MONTHS)
-
-
-def is_stale(last_date: date, as_of: date) -> bool:
-    """True when data ending on *last_date* does not reach :func:`needed_until` (*as_of*)."""
-    return last_date < needed_until(as_of)
-
-
-def stale_warning(last_date: date, as_of: date) -> str | None:
-    """The one-line warning every command prints when the data is stale, else None."""
-    if not is_stale(last_date, as_of):
-        return None
-    return (
-        f"the bank-holiday data ends on {last_date.isoformat()}, within {STALE_MONTHS} months "
-        f"of {as_of.isoformat()}; 'wtcheck calendar info' says how to refresh it"
-    )
 
 
 def time_left(as_of: date, last_date: date) -> str:

@@ -140,10 +140,10 @@ def open_calendar(
     Every command opens its calendar here, so closures, imported data and the
     stale-data warning behave the same everywhere: when the data in use ends
     within 12 months of *as_of* (default today), one line goes to stderr, once
-    per run (:mod:`wtcheck.calendar_report` defines the threshold).
+    per run (:mod:`wtcheck.staleness` defines the threshold).
     """
-    from wtcheck.calendar_report import stale_warning
     from wtcheck.closures import load_closures
+    from wtcheck.staleness import stale_warning
     from wtcheck.workdays import get_calendar
 
     cfg = config or Config()
