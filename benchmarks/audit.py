@@ -192,23 +192,12 @@ def pandas_audit(
     rr_bad = bad_notified | (blank_notified & bad["aware_date"])
     judge("rr-submit", rr_has, rr_bad, rr, "rapid_review_date")
 
-    pub = val["lcspr_publication_date"]
-    judge(
-        "lcspr-prepub",
-        ~np.isnat(pub),
-        bad["lcspr_publication_date"],
-        sub(pub, 7),
-        "lcspr_report_sent_date",
-    )
-
-    decision = val["lcspr_decision_date"]
-    judge(
-        "lcspr-complete",
-        ~np.isnat(decision),
-        bad["lcspr_decision_date"],
-        months(decision, 6),
-        "lcspr_publication_date",
-    )
+    for rule, trigger, deadline_of, done in (
+        ("lcspr-prepub", "lcspr_publication_date", lambda d: sub(d, 7), "lcspr_report_sent_date"),
+        ("lcspr-complete", "lcspr_decision_date", lambda d: months(d, 6), "lcspr_publication_date"),
+    ):
+        start = val[trigger]
+        judge(rule, ~np.isnat(start), bad[trigger], deadline_of(start), done)
     found = pd.concat(parts, ignore_index=True)
     if out is not None:
         found.to_csv(out, index=False)
