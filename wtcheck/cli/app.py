@@ -59,10 +59,11 @@ def root(
 
 
 def _register() -> None:
-    from wtcheck.cli import deadlines_cmd, workdays_cmd
+    from wtcheck.cli import audit_cmd, deadlines_cmd, workdays_cmd
 
     app.command("deadlines", no_args_is_help=True)(deadlines_cmd.deadlines)
     app.add_typer(workdays_cmd.app, name="workdays")
+    app.command("audit", no_args_is_help=True)(audit_cmd.audit)
 
 
 _register()
