@@ -57,6 +57,7 @@ CACHE_LIMIT = 200_000
 """Entries a cache may hold before it is emptied (keeps memory flat)."""
 
 _MISS: Any = object()
+_OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
 
 
 class DateCache:
@@ -124,6 +125,10 @@ class Plan:
     completion: int | None
     window: bool
     suppress: tuple[int, ...] = ()
+    fallback: int = 0
+    """Position in *keys* from which the keys matter only when the anchor cell
+    (position 0) holds no date; 0 when the rule has no fallback."""
+    source: str = ""
     cache: dict[Any, Resolved | Invalid | None] = field(default_factory=dict)
 
 
@@ -146,17 +151,23 @@ def auditable(rule: Rule) -> bool:
     return rule.kind is Kind.WINDOW or rule.completion is not None
 
 
-def _dependencies(rule: Rule, opts: Options, extra: Sequence[Rule]) -> list[str]:
-    keys = list(needed_dates(rule, opts))
-    keys += [a.trigger for a in rule.anchors]
-    for k in (rule.edition_date, rule.compare_with):
-        if k:
-            keys.append(k)
+def _dependencies(
+    rule: Rule, opts: Options, extra: Sequence[Rule]
+) -> tuple[list[str], list[str]]:
+    """(keys the deadline depends on, keys it depends on only through a fallback).
+
+    The first key is the trigger (or chosen anchor's trigger).
+    """
+    triggers = needed_dates(rule, opts)
+    keys = [triggers[0], *(a.trigger for a in rule.anchors if a.name == rule.literal_anchor)]
+    keys += [k for k in (rule.edition_date, rule.compare_with) if k]
+    fallback = list(triggers[1:])
     for a in rule.anchors:
         if a.fallback_rule:
             base = get_rule(a.fallback_rule, extra)
-            keys += [base.trigger, *(k for k in (base.edition_date, base.compare_with) if k)]
-    return list(dict.fromkeys(keys))
+            fallback += [base.trigger, *(k for k in (base.edition_date, base.compare_with) if k)]
+    primary = list(dict.fromkeys(keys))
+    return primary, [k for k in dict.fromkeys(fallback) if k not in primary]
 
 
 def plan_rules(
@@ -194,9 +205,11 @@ def plan_rules(
                     f"{rule.id} (no {CONCEPTS[rule.completion].column} column to tell met from overdue)"
                 )
                 continue
-        keys = tuple(
-            k for k in _dependencies(rule, options.counting, options.extra_rules) if k in index
-        )
+        primary, fallback = _dependencies(rule, options.counting, options.extra_rules)
+        keys = tuple(k for k in primary if k in index)
+        fb_keys = tuple(k for k in fallback if k in index and k not in keys)
+        fb_at = len(keys) if fb_keys and keys and keys[0] == triggers[0] else 0
+        keys += fb_keys
         suppress = []
         if ICPC_NOT_REQUIRED in index and "icpc" in (rule.trigger, rule.completion):
             suppress.append(index[ICPC_NOT_REQUIRED])
@@ -204,7 +217,9 @@ def plan_rules(
             suppress.append(index[REFERRAL_NFA])
         idx = [index[k] for k in keys]
         get = itemgetter(*idx) if len(idx) > 1 else itemgetter(idx[0])
-        plans.append(Plan(rule, keys, get, completion, window, tuple(suppress)))
+        plans.append(
+            Plan(rule, keys, get, completion, window, tuple(suppress), fb_at, rule.source)
+        )
     if skipped:
         notice(f"{name}: rules skipped for missing columns: " + "; ".join(skipped))
     if not plans:
@@ -222,7 +237,7 @@ class Engine:
         self.cal = cal
         self.options = options
         self.dates = DateCache()
-        self.counts: dict[Status, int] = dict.fromkeys(Status, 0)
+        self._counts: dict[str, int] = {s.value: 0 for s in Status}
         self.findings: list[Finding] = []
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
@@ -286,12 +301,18 @@ class Engine:
         name: str,
         notice: Notice,
     ) -> None:
-        """Audit *rows* of one file."""
+        """Audit *rows* of one file.
+
+        The loop is the hot path of the audit: statuses are plain strings
+        here (an enum's hash is a Python call), every attribute is bound to a
+        local, and a date cell is looked up in the cache before any call.
+        """
         width = len(columns.headers)
         case_idx = columns.index[CASE_ID]
-        counts = self.counts
-        keep = self.options.keep
-        findings = self.findings
+        counts = self._counts
+        keep = frozenset(s.value for s in self.options.keep)
+        keep_invalid = _INVALID in keep
+        dvalues = self.dates.values
         parse = self.dates.parse
         days_left = self._days_left
         soon = self.options.soon
@@ -300,6 +321,12 @@ class Engine:
         long_noted = False
         resolve = self.resolve
         flag = self._flag
+        emit = self._emit
+        fast = [
+            (p, p.get, p.cache, p.completion, p.window, p.suppress, p.fallback,
+             ("",) * (len(p.keys) - p.fallback) if p.fallback else ())
+            for p in plans
+        ]  # fmt: skip
         for lineno, cells in rows:
             n = len(cells)
             if n != width:
@@ -311,9 +338,15 @@ class Engine:
                         f"{name}: row {lineno} has {n} cells, more than the {width} headers; "
                         "extra cells are ignored (also on later rows)"
                     )
-            for plan in plans:
-                key = plan.get(cells)
-                cache = plan.cache
+            for plan, get, cache, ci, window, suppress, fb, blanks in fast:
+                key = get(cells)
+                if fb:
+                    # the fallback cells matter only when the anchor cell holds a date
+                    first = dvalues.get(key[0], _MISS)
+                    if first is _MISS:
+                        first = parse(key[0])
+                    if first.__class__ is date:
+                        key = key[:fb] + blanks
                 res = cache.get(key, _MISS)
                 if res is _MISS:
                     if len(cache) >= CACHE_LIMIT:
@@ -321,45 +354,65 @@ class Engine:
                     res = cache[key] = resolve(plan, key)
                 if res is None:
                     continue
-                if plan.suppress and any(flag(cells[i]) for i in plan.suppress):
+                if suppress and any(flag(cells[i]) for i in suppress):
                     continue
                 if res.__class__ is Invalid:
-                    counts[Status.INVALID] += 1
-                    if Status.INVALID in keep:
-                        findings.append(self._invalid(plan, res, cells[case_idx], lineno, name, columns))
+                    counts[_INVALID] += 1
+                    if keep_invalid:
+                        self.findings.append(
+                            self._invalid(plan, res, cells[case_idx], lineno, name, columns)
+                        )
                     continue
                 deadline = res.deadline
-                completed = None
-                if plan.window:
+                done = None
+                if window:
                     if as_of > deadline:
                         continue
-                    left = days_left(deadline)
-                    status = Status.DUE_SOON if left <= soon else Status.PENDING
+                    status = _DUE_SOON if days_left(deadline) <= soon else _PENDING
                 else:
-                    text = cells[plan.completion]  # type: ignore[index]
-                    done = parse(text) if text else None
+                    text = cells[ci]
+                    if text:
+                        done = dvalues.get(text, _MISS)
+                        if done is _MISS:
+                            done = parse(text)
                     if done is None:
                         if as_of > deadline:
-                            status = Status.OVERDUE
+                            status = _OVERDUE
                         else:
-                            status = Status.DUE_SOON if days_left(deadline) <= soon else Status.PENDING
+                            status = _DUE_SOON if days_left(deadline) <= soon else _PENDING
                     elif done.__class__ is date:
-                        completed = done
-                        status = Status.MET if done <= deadline else Status.LATE  # type: ignore[operator]
+                        status = _MET if done <= deadline else _LATE
                     else:
-                        counts[Status.INVALID] += 1
-                        if Status.INVALID in keep:
+                        counts[_INVALID] += 1
+                        if keep_invalid:
                             assert plan.rule.completion is not None
-                            bad = Invalid(plan.rule.completion, text.strip(), done.reason)  # type: ignore[union-attr]
-                            findings.append(
+                            bad = Invalid(plan.rule.completion, text.strip(), done.reason)
+                            self.findings.append(
                                 self._invalid(plan, bad, cells[case_idx], lineno, name, columns)
                             )
                         continue
                 counts[status] += 1
                 if status in keep:
-                    findings.append(
-                        self._finding(plan, res, status, completed, cells[case_idx], lineno, name)  # type: ignore[arg-type]
-                    )
+                    emit(plan, res, status, done, cells[case_idx], lineno, name)
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        """Findings per status (every status, shown or not)."""
+        return {Status(k): v for k, v in self._counts.items()}
+
+    def _emit(
+        self,
+        plan: Plan,
+        res: Resolved,
+        status: str,
+        completed: date | None,
+        case_id: str,
+        row: int,
+        name: str,
+    ) -> None:
+        self.findings.append(
+            self._finding(plan, res, Status(status), completed, case_id, row, name)
+        )
 
     # -- building findings (only for kept statuses) ---------------------------
     def _finding(
@@ -398,7 +451,7 @@ class Engine:
             row=row,
             force=rule.force.value,
             anchor=d.anchor,
-            source=rule.source,
+            source=plan.source,
             file=name,
             projected=d.projected,
             message=res.message,
@@ -421,7 +474,7 @@ class Engine:
             edition="",
             row=row,
             force=rule.force.value,
-            source=rule.source,
+            source=plan.source,
             file=name,
             column=header,
             value=bad.value,
@@ -476,7 +529,8 @@ def needed_keys(options: AuditOptions | None = None) -> set[str]:
     keys = {CASE_ID, *FLAGS}
     for rule in (*RULES, *extra):
         if auditable(rule):
-            keys.update(_dependencies(rule, opts, extra))
+            primary, fallback = _dependencies(rule, opts, extra)
+            keys.update(primary, fallback)
             if rule.completion and rule.kind is not Kind.WINDOW:
                 keys.add(rule.completion)
     return keys
