@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wtcheck import clock
 from wtcheck.calendar_data import DEFAULT_DIVISION
 from wtcheck.config import Config
 from wtcheck.dates import parse_date
@@ -45,6 +46,7 @@ DivisionOpt = Annotated[
     typer.Option(
         "--division",
         "-d",
+        metavar="DIVISION",
         help="Bank-holiday calendar: GOV.UK division, or uk-any (a holiday anywhere in the UK). Default: england-and-wales, or the config file's.",
         rich_help_panel=CAL,
     ),
@@ -54,6 +56,7 @@ ClosuresOpt = Annotated[
     Path | None,
     typer.Option(
         "--closures",
+        metavar="FILE",
         help="Treat the days listed in this file as non-working (local closure days; off by default).",
         rich_help_panel=CAL,
         dir_okay=False,
@@ -64,6 +67,7 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="Configuration file (default: ./wtcheck.toml, else the user config folder's).",
         dir_okay=False,
     ),
@@ -73,6 +77,7 @@ CalendarFileOpt = Annotated[
     Path | None,
     typer.Option(
         "--calendar",
+        metavar="FILE",
         help="Use this GOV.UK bank-holidays.json for this run only.",
         rich_help_panel=CAL,
         dir_okay=False,
@@ -83,6 +88,7 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Count working days left from this date instead of today (reproducible runs).",
         rich_help_panel=COUNT,
     ),
@@ -92,6 +98,7 @@ CountStartDayOpt = Annotated[
     bool,
     typer.Option(
         "--count-start-day",
+        metavar="",
         help="'Within N working days of E': E is day 1 when it is a working day (default: E never counts).",
         rich_help_panel=COUNT,
     ),
@@ -101,6 +108,7 @@ ClearDaysOpt = Annotated[
     bool,
     typer.Option(
         "--clear-days",
+        metavar="",
         help="'No later than N working days before P': N whole working days strictly between (default: step back N from P).",
         rich_help_panel=COUNT,
     ),
@@ -117,7 +125,7 @@ def parse_arg(name: str, value: str) -> date:
 
 def as_of_date(value: str | None) -> date:
     """The --as-of date, or today."""
-    return parse_arg("--as-of", value) if value else date.today()
+    return parse_arg("--as-of", value) if value else clock.today()
 
 
 def open_calendar(
@@ -125,12 +133,16 @@ def open_calendar(
     calendar_file: Path | None,
     closures_file: Path | None,
     config: Config | None = None,
+    as_of: date | None = None,
 ) -> Calendar:
     """The calendar a command counts on: options first, then the config file, then defaults.
 
     Every command opens its calendar here, so closures, imported data and the
-    stale-data warning behave the same everywhere.
+    stale-data warning behave the same everywhere: when the data in use ends
+    within 12 months of *as_of* (default today), one line goes to stderr, once
+    per run (:mod:`wtcheck.calendar_report` defines the threshold).
     """
+    from wtcheck.calendar_report import stale_warning
     from wtcheck.closures import load_closures
     from wtcheck.workdays import get_calendar
 
@@ -138,4 +150,41 @@ def open_calendar(
     name = division.value if division else (cfg.division or DEFAULT_DIVISION)
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
-    return get_calendar(name, calendar_file=calendar_file, closures=closures)
+    cal = get_calendar(name, calendar_file=calendar_file, closures=closures)
+    warning = stale_warning(cal.data.last_date, as_of or clock.today())
+    if warning and warning not in _WARNED:
+        _WARNED.add(warning)
+        typer.echo(f"wtcheck: warning: {warning}", err=True)
+    return cal
+
+
+_WARNED: set[str] = set()
+"""Warnings already printed in this run (each is printed once)."""
+
+
+def reset_warnings() -> None:
+    """Start a run afresh: warnings print again (the root command calls this)."""
+    _WARNED.clear()
+
+
+EditionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        metavar="EDITION",
+        help="Count under this Working Together edition (wt2006, wt2006-ch8, wt2010, wt2013, wt2015, wt2018, wt2018-dec2020, wt2023) instead of the one in force on the trigger date.",
+        rich_help_panel=COUNT,
+    ),
+]
+
+
+def edition_arg(value: str | None) -> str | None:
+    """The --edition value checked against the known editions (None if not given)."""
+    if value is None:
+        return None
+    from wtcheck.editions import get_edition
+
+    try:
+        return get_edition(value).id
+    except InputError as exc:
+        raise InputError(f"--edition: {exc}") from None
