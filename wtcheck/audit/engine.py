@@ -40,7 +40,7 @@ from wtcheck.dates import parse_date
 from wtcheck.deadlines import Deadline, Options, compute, needed_dates
 from wtcheck.errors import ColumnError, DateError
 from wtcheck.findings import Finding, Status
-from wtcheck.rules import RULES, get_rule
+from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
 from wtcheck.workdays import Calendar
 
@@ -180,11 +180,11 @@ def plan_rules(
             "'Child Unique ID' or pers_person_id (or map one with --mapping)"
         )
     explicit = options.rules is not None
-    rules = options.rules if explicit else (*RULES, *options.extra_rules)
+    rules = options.rules if explicit else all_rules(options.extra_rules)
     assert rules is not None
     index = columns.index
     plans: list[Plan] = []
-    skipped: list[str] = []
+    skipped: dict[str, list[str]] = {}
     for rule in rules:
         if not auditable(rule):
             if explicit:
@@ -192,8 +192,9 @@ def plan_rules(
             continue
         triggers = needed_dates(rule, options.counting)
         if not any(t in index for t in triggers):
-            wanted = " or ".join(CONCEPTS[t].column for t in triggers)
-            skipped.append(f"{rule.id} (no {wanted} column)")
+            skipped.setdefault(" or ".join(CONCEPTS[t].column for t in triggers), []).append(
+                rule.id
+            )
             continue
         window = rule.kind is Kind.WINDOW
         completion = None
@@ -201,9 +202,7 @@ def plan_rules(
             assert rule.completion is not None
             completion = index.get(rule.completion)
             if completion is None:
-                skipped.append(
-                    f"{rule.id} (no {CONCEPTS[rule.completion].column} column to tell met from overdue)"
-                )
+                skipped.setdefault(CONCEPTS[rule.completion].column, []).append(rule.id)
                 continue
         primary, fallback = _dependencies(rule, options.counting, options.extra_rules)
         keys = tuple(k for k in primary if k in index)
@@ -221,7 +220,10 @@ def plan_rules(
             Plan(rule, keys, get, completion, window, tuple(suppress), fb_at, rule.source)
         )
     if skipped:
-        notice(f"{name}: rules skipped for missing columns: " + "; ".join(skipped))
+        notice(
+            f"{name}: rules skipped, no column for "
+            + "; ".join(f"{col}: {', '.join(ids)}" for col, ids in skipped.items())
+        )
     if not plans:
         raise ColumnError(
             f"{name}: no usable column: no rule has its trigger and completion columns "
@@ -260,6 +262,10 @@ class Engine:
         triggers = needed_dates(rule, opts)
         for t in triggers:
             if t in bad:
+                # a rule that ended in an earlier edition may never have applied: the
+                # unreadable date is what would tell, so only current rules report it
+                if rule.in_force_to is not None and self.options.rules is None:
+                    return None
                 return bad[t]
             if t in dates:
                 break
@@ -375,6 +381,8 @@ class Engine:
                         done = dvalues.get(text, _MISS)
                         if done is _MISS:
                             done = parse(text)
+                        if done.__class__ is date and done > as_of:
+                            done = None  # a planned date: not done as of the as-of date
                     if done is None:
                         if as_of > deadline:
                             status = _OVERDUE
@@ -527,7 +535,7 @@ def needed_keys(options: AuditOptions | None = None) -> set[str]:
     opts = options.counting if options else Options()
     extra = options.extra_rules if options else ()
     keys = {CASE_ID, *FLAGS}
-    for rule in (*RULES, *extra):
+    for rule in all_rules(extra):
         if auditable(rule):
             primary, fallback = _dependencies(rule, opts, extra)
             keys.update(primary, fallback)

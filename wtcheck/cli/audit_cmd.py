@@ -119,7 +119,7 @@ def audit(
     from wtcheck.rules import get_rule
 
     cfg = load_config(config)
-    extra = tuple(getattr(cfg, "local_rules", ()) or ())
+    extra = tuple(cfg.local_rules)
     columns_map = load_mapping(mapping) if mapping else None
     if show_columns:
         _show_columns(files, columns_map, output)
@@ -129,14 +129,14 @@ def audit(
     failing = selected if selected is not None else DEFAULT_SELECTED
     day = as_of_date(as_of)
     counting = Options(
-        count_start_day=count_start_day,
-        clear_days=clear_days,
-        inclusive=inclusive,
-        rr_anchor=rr_anchor.value if rr_anchor else None,
+        count_start_day=count_start_day or cfg.count_start_day,
+        clear_days=clear_days or cfg.clear_days,
+        inclusive=inclusive or cfg.inclusive,
+        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
     )
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
     options = AuditOptions(day, soon, counting, rules, extra, keep=shown)
-    cal = open_calendar(division, calendar, closures, cfg)
+    cal = open_calendar(division, calendar, closures, cfg, as_of=day)
     engine = audit_files(
         files, cal, options, mapping=columns_map, notice=_notice, progress=contextmanager(_progress)
     )
