@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from datetime import date, timedelta
+from datetime import date
 
 HEADER = (
     "case_id", "aware_date", "notification_date", "rapid_review_date",

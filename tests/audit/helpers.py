@@ -13,7 +13,12 @@ AS_OF = date(2026, 12, 1)
 
 
 def audit_bytes(
-    tmp_path: Path, data: bytes, *, as_of: date = AS_OF, notes: list[str] | None = None, **kw: object
+    tmp_path: Path,
+    data: bytes,
+    *,
+    as_of: date = AS_OF,
+    notes: list[str] | None = None,
+    **kw: object,
 ) -> Engine:
     path = tmp_path / "in.csv"
     path.write_bytes(data)

@@ -34,7 +34,10 @@ def test_each_status_for_the_notification_rule(tmp_path: Path) -> None:
     ]
     bad = engine.findings[-1]
     assert (bad.row, bad.column, bad.value) == (7, "aware_date", "31/02/2026")
-    assert bad.message == "row 7, column 'aware_date': '31/02/2026': no such date (day 31, month 2, year 2026)"
+    assert (
+        bad.message
+        == "row 7, column 'aware_date': '31/02/2026': no such date (day 31, month 2, year 2026)"
+    )
 
 
 def test_pending_and_soon_threshold(tmp_path: Path) -> None:
@@ -44,7 +47,9 @@ def test_pending_and_soon_threshold(tmp_path: Path) -> None:
 
 
 def test_coronation_week_and_edition(tmp_path: Path) -> None:
-    engine = audit_text(tmp_path, HEAD + "C1,2023-05-05,2023-05-16,\n", rules=(get_rule("sin-panel"),))
+    engine = audit_text(
+        tmp_path, HEAD + "C1,2023-05-05,2023-05-16,\n", rules=(get_rule("sin-panel"),)
+    )
     (f,) = engine.findings
     # Fri 5 May 2023 + 5 working days skips the coronation holiday Mon 8 May
     assert (f.deadline, f.status, f.days, f.edition) == (
@@ -59,7 +64,10 @@ def test_audit_agrees_with_deadlines_compute(tmp_path: Path) -> None:
     rule = get_rule("rr-submit")
     for f, dates in zip(
         engine.findings,
-        [{"aware": date(2025, 12, 22)}, {"aware": date(2025, 12, 22), "notification": date(2026, 1, 2)}],
+        [
+            {"aware": date(2025, 12, 22)},
+            {"aware": date(2025, 12, 22), "notification": date(2026, 1, 2)},
+        ],
         strict=True,
     ):
         expected = compute(rule, dates, cal, Options())[0]
@@ -84,7 +92,12 @@ def test_completion_after_as_of_is_not_done(tmp_path: Path) -> None:
     text = "case_id,lcspr_decision_date,lcspr_publication_date\nC1,2026-06-10,2026-12-08\n"
     engine = audit_text(tmp_path, text, rules=(get_rule("lcspr-complete"),))
     (f,) = engine.findings
-    assert (f.status, f.deadline, f.completed, f.days) == (Status.PENDING, date(2026, 12, 10), None, 7)
+    assert (f.status, f.deadline, f.completed, f.days) == (
+        Status.PENDING,
+        date(2026, 12, 10),
+        None,
+        7,
+    )
 
 
 def test_window_rules_report_only_while_open(tmp_path: Path) -> None:
@@ -178,3 +191,14 @@ def test_date_forms(tmp_path: Path, cell: str) -> None:
 def test_empty_words_are_empty(tmp_path: Path, cell: str) -> None:
     engine = audit_text(tmp_path, HEAD + f"C1,2026-11-20,{cell},\n", rules=(get_rule("sin-panel"),))
     assert [f.status for f in engine.findings] == [Status.OVERDUE]
+
+
+def test_dates_outside_the_calendar_are_invalid_not_fatal(tmp_path: Path) -> None:
+    text = HEAD + "C1,31/12/2100,,\nC2,01/01/1800,,\nC3,2026-11-20,01/01/1801,\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"),))
+    assert [(f.case_id, f.status, f.column) for f in engine.findings] == [
+        ("C1", Status.INVALID, "aware_date"),
+        ("C2", Status.INVALID, "aware_date"),
+        ("C3", Status.INVALID, "notification_date"),
+    ]
+    assert engine.findings[1].message.endswith("outside the years wtcheck can count (1872–2100)")

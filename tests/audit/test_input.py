@@ -63,7 +63,7 @@ def test_ragged_rows(tmp_path: Path) -> None:
 
 def test_quoted_cells_with_delimiters_and_line_breaks(tmp_path: Path) -> None:
     text = (
-        'case_id,note,aware_date,notification_date\n'
+        "case_id,note,aware_date,notification_date\n"
         'C1,"Smith, J said ""no""",20/11/2026,\n'
         'C2,"two\nlines",22/12/2025,31/12/2025\n'
         "C3,plain,20/11/2026,\n"
@@ -101,14 +101,18 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match=r"nope\.csv: no such file$"):
         open_source(str(tmp_path / "nope.csv"))
-    with pytest.raises(InputError, match="is a directory; expected a CSV file$"):
+    with pytest.raises(InputError, match=r"is a directory; expected a CSV file$"):
         open_source(str(tmp_path))
 
 
 def test_excel_serial_and_time_parts(tmp_path: Path) -> None:
     text = "case_id,aware_date,notification_date\nC1,46346,27/11/2026 00:00:00\n"
     (f,) = audit_text(tmp_path, text, rules=SIN).findings
-    assert (f.trigger_date, f.completed, f.status) == (date(2026, 11, 20), date(2026, 11, 27), Status.MET)
+    assert (f.trigger_date, f.completed, f.status) == (
+        date(2026, 11, 20),
+        date(2026, 11, 27),
+        Status.MET,
+    )
 
 
 def test_input_file_is_never_modified(tmp_path: Path) -> None:

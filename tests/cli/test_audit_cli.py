@@ -28,7 +28,10 @@ def test_readme_first_command() -> None:
     assert out.splitlines()[-1] == "5 overdue, 7 late, 6 due-soon, 7 pending, 12 met, 4 invalid"
     assert out.index("Overdue") < out.index("Late") < out.index("Due soon") < out.index("Invalid")
     assert "Pending:" not in out and "Met:" not in out
-    assert "| C0017 | hl-threat      | Fri 22 Jan 2027 | Fri 27 Nov 2026 |           | 2 overdue" in out
+    assert (
+        "| C0017 | hl-threat      | Fri 22 Jan 2027 | Fri 27 Nov 2026 |           | 2 overdue"
+        in out
+    )
 
 
 def test_only_selects_shown_statuses_and_exit_status() -> None:
@@ -37,7 +40,10 @@ def test_only_selects_shown_statuses_and_exit_status() -> None:
     assert "Pending:" in result.stdout and "Overdue" not in result.stdout
     result = run("audit", CASES, *AS_OF, "--rule", "hl-prev", "--only", "overdue,late")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "0 overdue, 0 late, 1 due-soon, 1 pending, 0 met, 0 invalid"
+    assert (
+        result.stdout.splitlines()[-1]
+        == "0 overdue, 0 late, 1 due-soon, 1 pending, 0 met, 0 invalid"
+    )
 
 
 def test_only_rejects_unknown_status() -> None:
@@ -66,7 +72,9 @@ def test_csv_output_fields_and_rows() -> None:
 
 
 def test_json_output() -> None:
-    result = run("audit", CASES, *AS_OF, "--format", "json", "--rule", "lcspr-prepub", "--only", "all")
+    result = run(
+        "audit", CASES, *AS_OF, "--format", "json", "--rule", "lcspr-prepub", "--only", "all"
+    )
     items = json.loads(result.stdout)
     assert [(i["case_id"], i["status"], i["deadline"], i["working_days"]) for i in items] == [
         ("C0003", "met", "2023-12-11", 1),
@@ -79,10 +87,12 @@ def test_json_output() -> None:
 
 def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
     path = tmp_path / "evil.csv"
-    path.write_text('case_id,aware_date,notification_date\n"=HYPERLINK(""http://x"")",20/11/2026,\n')
+    path.write_text(
+        'case_id,aware_date,notification_date\n"=HYPERLINK(""http://x"")",20/11/2026,\n'
+    )
     result = run("audit", str(path), *AS_OF, "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[1][0] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][0] == '\'=HYPERLINK("http://x")'
 
 
 def test_output_is_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,7 +161,10 @@ def test_stdin() -> None:
     text = "case_id,aware_date,notification_date\nC1,22/12/2025,31/12/2025\n"
     result = run("audit", "-", *AS_OF, stdin=text)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "0 overdue, 0 late, 0 due-soon, 0 pending, 1 met, 0 invalid"
+    assert (
+        result.stdout.splitlines()[-1]
+        == "0 overdue, 0 late, 0 due-soon, 0 pending, 1 met, 0 invalid"
+    )
 
 
 def test_missing_columns_give_one_notice(tmp_path: Path) -> None:
@@ -175,7 +188,10 @@ def test_show_columns_annex_a() -> None:
 def test_annex_a_example() -> None:
     result = run("audit", str(EXAMPLES / "annex-a.csv"), *AS_OF)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[-1] == "1 overdue, 1 late, 1 due-soon, 3 pending, 8 met, 1 invalid"
+    assert (
+        result.stdout.splitlines()[-1]
+        == "1 overdue, 1 late, 1 due-soon, 3 pending, 8 met, 1 invalid"
+    )
     assert "| A1008 | sa-45 | 9   | Date of referral | 31/09/2026 | no such date" in result.stdout
 
 
@@ -183,7 +199,9 @@ def test_mapping_option(tmp_path: Path) -> None:
     data = tmp_path / "local.csv"
     data.write_text("Client,Became aware,Notified Panel\nX1,20/11/2026,\n")
     mapping = tmp_path / "map.toml"
-    mapping.write_text('[columns]\ncase_id = "Client"\naware_date = "Became aware"\nnotification_date = "Notified Panel"\n')
+    mapping.write_text(
+        '[columns]\ncase_id = "Client"\naware_date = "Became aware"\nnotification_date = "Notified Panel"\n'
+    )
     result = run("audit", str(data), *AS_OF, "--mapping", str(mapping), "--rule", "sin-panel")
     assert result.exit_code == 1
     assert "| X1   | sin-panel | Fri 20 Nov 2026 | Fri 27 Nov 2026 |" in result.stdout

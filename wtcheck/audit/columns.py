@@ -162,7 +162,9 @@ def match_columns(
             by_norm[n] = i
     if dupes:
         listed = "; ".join(" / ".join(repr(h) for h in hs) for hs in dupes.values())
-        raise ColumnError(f"duplicate column headers (after ignoring case and punctuation): {listed}")
+        raise ColumnError(
+            f"duplicate column headers (after ignoring case and punctuation): {listed}"
+        )
     index: dict[str, int] = {}
     missing_mapped: list[str] = []
     taken: set[int] = set()
@@ -176,10 +178,10 @@ def match_columns(
         candidates.append(own_name(key))
         candidates.extend(ALIASES.get(key, ()))
         for h in candidates:
-            i = by_norm.get(normalise(h))
-            if i is not None and i not in taken:
-                index[key] = i
-                taken.add(i)
+            found = by_norm.get(normalise(h))
+            if found is not None and found not in taken:
+                index[key] = found
+                taken.add(found)
                 break
     unused = tuple(h for i, h in enumerate(headers) if i not in taken and h.strip())
     return ColumnMap(tuple(headers), index, unused, tuple(missing_mapped))

@@ -38,7 +38,7 @@ from wtcheck.audit.columns import (
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import parse_date
 from wtcheck.deadlines import Deadline, Options, compute, needed_dates
-from wtcheck.errors import ColumnError, DateError
+from wtcheck.errors import CalendarRangeError, ColumnError, DateError
 from wtcheck.findings import Finding, Status
 from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
@@ -55,6 +55,9 @@ EMPTY_WORDS = frozenset({"", "null", "n/a", "na", "none"})
 
 CACHE_LIMIT = 200_000
 """Entries a cache may hold before it is emptied (keeps memory flat)."""
+
+FIRST_YEAR, LAST_YEAR = 1872, 2100
+OUT_OF_RANGE = f"outside the years wtcheck can count ({FIRST_YEAR}–{LAST_YEAR})"
 
 _MISS: Any = object()
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
@@ -92,6 +95,8 @@ class DateCache:
                     result = parse_date(value, excel_serials=True)
                 except DateError as exc:
                     result = exc
+            if isinstance(result, date) and not FIRST_YEAR <= result.year <= LAST_YEAR:
+                result = DateError(value, OUT_OF_RANGE)
         values[text] = result
         return result
 
@@ -136,7 +141,7 @@ class Plan:
 class AuditOptions:
     as_of: date
     soon: int = 5
-    counting: Options = Options()
+    counting: Options = field(default_factory=Options)
     rules: tuple[Rule, ...] | None = None
     """Rules to run (None: every auditable rule)."""
     extra_rules: tuple[Rule, ...] = ()
@@ -151,9 +156,7 @@ def auditable(rule: Rule) -> bool:
     return rule.kind is Kind.WINDOW or rule.completion is not None
 
 
-def _dependencies(
-    rule: Rule, opts: Options, extra: Sequence[Rule]
-) -> tuple[list[str], list[str]]:
+def _dependencies(rule: Rule, opts: Options, extra: Sequence[Rule]) -> tuple[list[str], list[str]]:
     """(keys the deadline depends on, keys it depends on only through a fallback).
 
     The first key is the trigger (or chosen anchor's trigger).
@@ -170,9 +173,7 @@ def _dependencies(
     return primary, [k for k in dict.fromkeys(fallback) if k not in primary]
 
 
-def plan_rules(
-    columns: ColumnMap, options: AuditOptions, name: str, notice: Notice
-) -> list[Plan]:
+def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Notice) -> list[Plan]:
     """The rules that can run on a file with *columns*; notices for the others."""
     if CASE_ID not in columns.index:
         raise ColumnError(
@@ -216,9 +217,7 @@ def plan_rules(
             suppress.append(index[REFERRAL_NFA])
         idx = [index[k] for k in keys]
         get = itemgetter(*idx) if len(idx) > 1 else itemgetter(idx[0])
-        plans.append(
-            Plan(rule, keys, get, completion, window, tuple(suppress), fb_at, rule.source)
-        )
+        plans.append(Plan(rule, keys, get, completion, window, tuple(suppress), fb_at, rule.source))
     if skipped:
         notice(
             f"{name}: rules skipped, no column for "
@@ -271,18 +270,22 @@ class Engine:
                 break
         else:
             return None
-        for k in (rule.edition_date, rule.compare_with):
-            if k and k in bad:
-                return bad[k]
-        found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
+        for other in (rule.edition_date, rule.compare_with):
+            if other and other in bad:
+                return bad[other]
+        try:
+            found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
+        except CalendarRangeError as exc:
+            key = next(t for t in triggers if t in dates)
+            return Invalid(key, dates[key].strftime("%d/%m/%Y"), str(exc))
         if not found:
             return None
         first = found[0]
         notes = list(first.notes)
-        for other in found[1:]:
+        for extra in found[1:]:
             notes.append(
-                f"{other.anchor}: deadline {other.deadline.isoformat()} "
-                f"(from {other.trigger_date.isoformat()})."
+                f"{extra.anchor}: deadline {extra.deadline.isoformat()} "
+                f"(from {extra.trigger_date.isoformat()})."
             )
         return Resolved(first.deadline, first, " ".join(notes))
 
@@ -329,7 +332,7 @@ class Engine:
         flag = self._flag
         emit = self._emit
         fast = [
-            (p, p.get, p.cache, p.completion, p.window, p.suppress, p.fallback,
+            (p, p.get, p.cache, -1 if p.completion is None else p.completion, p.window, p.suppress, p.fallback,
              ("",) * (len(p.keys) - p.fallback) if p.fallback else ())
             for p in plans
         ]  # fmt: skip

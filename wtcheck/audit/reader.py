@@ -74,7 +74,9 @@ def _sniff_encoding(head: bytes) -> tuple[str, int]:
     sample = head[:4096]
     if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
         # mostly ASCII text in UTF-16 without a BOM: the zero byte is the high byte
-        return ("utf-16-le", 0) if sample[1::2].count(0) > sample[::2].count(0) else ("utf-16-be", 0)
+        return (
+            ("utf-16-le", 0) if sample[1::2].count(0) > sample[::2].count(0) else ("utf-16-be", 0)
+        )
     return "utf-8", 0
 
 

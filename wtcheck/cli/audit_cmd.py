@@ -85,19 +85,82 @@ def _progress(source: Source) -> Iterator[Callable[[int], None]]:
 
 
 def audit(
-    files: Annotated[list[str], typer.Argument(help="CSV exports to audit ('-' reads stdin).", show_default=False)],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="CSV exports to audit ('-' reads stdin).", show_default=False),
+    ],
     as_of: AsOfOpt = None,
-    rule: Annotated[list[str], typer.Option("--rule", "-r", help="Only this rule (repeatable); default: every rule the columns allow.")] = [],  # noqa: B006
-    only: Annotated[str | None, typer.Option("--only", help="Statuses to show AND that make the exit status 1, comma-separated (overdue,late,due-soon,pending,met,invalid) or 'all'. Default: show overdue, late, due-soon and invalid; exit 1 on overdue or late.", rich_help_panel=OUT)] = None,
-    soon: Annotated[int, typer.Option("--soon", min=0, help="'due-soon' when at most this many working days are left.", rich_help_panel=COUNT)] = 5,
-    mapping: Annotated[Path | None, typer.Option("--mapping", help="TOML file mapping wtcheck's columns to your headers ([columns] referral_date = \"Ref Date\").", dir_okay=False)] = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.", rich_help_panel=OUT)] = TableFormat.TABLE,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.", rich_help_panel=OUT, dir_okay=False)] = None,
-    show_columns: Annotated[bool, typer.Option("--show-columns", help="Print which header each column matched, and the headers left unused; then exit.")] = False,
-    rr_anchor: Annotated[RRAnchor | None, typer.Option("--rr-anchor", help="Start the rapid-review clock from this date (default: notification).", rich_help_panel=COUNT)] = None,  # type: ignore[valid-type]
+    rule: Annotated[
+        list[str],
+        typer.Option(
+            "--rule",
+            "-r",
+            help="Only this rule (repeatable); default: every rule the columns allow.",
+        ),
+    ] = [],  # noqa: B006
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Statuses to show AND that make the exit status 1, comma-separated (overdue,late,due-soon,pending,met,invalid) or 'all'. Default: show overdue, late, due-soon and invalid; exit 1 on overdue or late.",
+            rich_help_panel=OUT,
+        ),
+    ] = None,
+    soon: Annotated[
+        int,
+        typer.Option(
+            "--soon",
+            min=0,
+            help="'due-soon' when at most this many working days are left.",
+            rich_help_panel=COUNT,
+        ),
+    ] = 5,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help='TOML file mapping wtcheck\'s columns to your headers ([columns] referral_date = "Ref Date").',
+            dir_okay=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table, csv or json.", rich_help_panel=OUT)
+    ] = TableFormat.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of stdout.",
+            rich_help_panel=OUT,
+            dir_okay=False,
+        ),
+    ] = None,
+    show_columns: Annotated[
+        bool,
+        typer.Option(
+            "--show-columns",
+            help="Print which header each column matched, and the headers left unused; then exit.",
+        ),
+    ] = False,
+    rr_anchor: Annotated[
+        RRAnchor | None,
+        typer.Option(
+            "--rr-anchor",
+            help="Start the rapid-review clock from this date (default: notification).",
+            rich_help_panel=COUNT,
+        ),
+    ] = None,
     count_start_day: CountStartDayOpt = False,
     clear_days: ClearDaysOpt = False,
-    inclusive: Annotated[bool, typer.Option("--inclusive", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)] = False,
+    inclusive: Annotated[
+        bool,
+        typer.Option(
+            "--inclusive",
+            help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).",
+            rich_help_panel=COUNT,
+        ),
+    ] = False,
     division: DivisionOpt = None,
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,

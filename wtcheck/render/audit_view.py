@@ -70,7 +70,9 @@ def print_findings(
         style = STYLE[status] if console.is_terminal else ""
         title = f"{TITLE[status]} ({len(group)})"
         if status is Status.INVALID:
-            table = make_table(console, "Case", "Rule", "Row", "Column", "Value", "Problem", title=title)
+            table = make_table(
+                console, "Case", "Rule", "Row", "Column", "Value", "Problem", title=title
+            )
             for f in group:
                 table.add_row(
                     f.case_id, f.rule, _row(f, several_files), f.column or "", f.value or "",
