@@ -147,6 +147,7 @@ def audit(
         RRAnchor | None,
         typer.Option(
             "--rr-anchor",
+            metavar="incident|awareness|notification",
             help="Start the rapid-review clock from this date (default: notification).",
             rich_help_panel=COUNT,
         ),
