@@ -20,11 +20,12 @@ has ended.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from wtcheck.audit.columns import (
@@ -45,7 +46,7 @@ from wtcheck.rules.model import Kind, Rule
 from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
-    from wtcheck.audit.reader import Source
+    from wtcheck.audit.reader import Batch, Source
 
 Notice = Callable[[str], None]
 Progress = Callable[["Source"], AbstractContextManager[Callable[[int], None]]]
@@ -60,23 +61,35 @@ FIRST_YEAR, LAST_YEAR = 1872, 2100
 OUT_OF_RANGE = f"outside the years wtcheck can count ({FIRST_YEAR}–{LAST_YEAR})"
 
 _MISS: Any = object()
+_NONE, _BAD, _FALLBACK = -1, -2, -3
+FALLBACK: object = object()
+"""Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
 
 
 class DateCache:
     """Cell text → date, None (empty) or the DateError, each string parsed once."""
 
-    def __init__(self) -> None:
+    def __init__(self, as_of: date | None = None) -> None:
         self.values: dict[str, date | DateError | None] = {"": None}
+        self.ords: dict[str, int] = {"": 0}
+        """Text → ordinal, 0 when empty or after *as_of* (not done yet), -1 when invalid."""
+        self._limit = as_of.toordinal() if as_of else date.max.toordinal()
+
+    def trim(self) -> None:
+        """Empty the cache when it has grown past CACHE_LIMIT (between batches only:
+        a batch's look-ups rely on the strings it has parsed)."""
+        if len(self.values) >= CACHE_LIMIT:
+            self.values.clear()
+            self.values[""] = None
+            self.ords.clear()
+            self.ords[""] = 0
 
     def parse(self, text: str) -> date | DateError | None:
         values = self.values
         v = values.get(text, _MISS)
         if v is not _MISS:
             return v  # type: ignore[no-any-return]
-        if len(values) >= CACHE_LIMIT:
-            values.clear()
-            values[""] = None
         value = text.strip()
         result: date | DateError | None
         if value.lower() in EMPTY_WORDS:
@@ -98,10 +111,15 @@ class DateCache:
             if isinstance(result, date) and not FIRST_YEAR <= result.year <= LAST_YEAR:
                 result = DateError(value, OUT_OF_RANGE)
         values[text] = result
+        if isinstance(result, date):
+            o = result.toordinal()
+            self.ords[text] = o if o <= self._limit else 0
+        else:
+            self.ords[text] = 0 if result is None else -1
         return result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Invalid:
     """A cell a rule depends on that is not a date."""
 
@@ -110,7 +128,7 @@ class Invalid:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Resolved:
     """A rule's deadline for one combination of cells."""
 
@@ -126,7 +144,8 @@ class Plan:
     rule: Rule
     keys: tuple[str, ...]
     """Concept keys whose cells the deadline depends on (present in the file)."""
-    get: Callable[[Sequence[str]], Any]
+    cols: tuple[int, ...]
+    """Column index of each key."""
     completion: int | None
     window: bool
     suppress: tuple[int, ...] = ()
@@ -135,6 +154,16 @@ class Plan:
     (position 0) holds no date; 0 when the rule has no fallback."""
     source: str = ""
     cache: dict[Any, Resolved | Invalid | None] = field(default_factory=dict)
+    ords: dict[Any, int] = field(default_factory=dict)
+    """The same keys → deadline ordinal, or _NONE (no finding), _BAD (invalid),
+    _FALLBACK (anchor cell empty: resolve the row's full key)."""
+    live: set[Any] = field(default_factory=set)
+    """Keys whose result is not 'no finding'."""
+
+    @property
+    def primary(self) -> tuple[int, ...]:
+        """The columns of the cache key (the fallback columns only when needed)."""
+        return self.cols[: self.fallback] if self.fallback else self.cols
 
 
 @dataclass(frozen=True)
@@ -216,8 +245,9 @@ def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Not
         if REFERRAL_NFA in index and rule.trigger == "referral":
             suppress.append(index[REFERRAL_NFA])
         idx = [index[k] for k in keys]
-        get = itemgetter(*idx) if len(idx) > 1 else itemgetter(idx[0])
-        plans.append(Plan(rule, keys, get, completion, window, tuple(suppress), fb_at, rule.source))
+        plans.append(
+            Plan(rule, keys, tuple(idx), completion, window, tuple(suppress), fb_at, rule.source)
+        )
     if skipped:
         notice(
             f"{name}: rules skipped, no column for "
@@ -237,7 +267,7 @@ class Engine:
     def __init__(self, cal: Calendar, options: AuditOptions) -> None:
         self.cal = cal
         self.options = options
-        self.dates = DateCache()
+        self.dates = DateCache(options.as_of)
         self._counts: dict[str, int] = {s.value: 0 for s in Status}
         self.findings: list[Finding] = []
         self._as_of = options.as_of
@@ -245,6 +275,22 @@ class Engine:
         self._bools: dict[str, bool | None] = {}
 
     # -- per distinct cell combination -----------------------------------
+    def resolve_primary(self, plan: Plan, key: Any) -> Resolved | Invalid | object | None:
+        """:meth:`resolve` for a cache key of the plan's primary columns.
+
+        For a rule with a fallback (the rapid review counted from the last
+        notification day when the notification date is missing), the
+        fallback cells matter only when the anchor cell is empty: then this
+        returns :data:`FALLBACK` and the row is resolved on all its cells.
+        """
+        fb = plan.fallback
+        if not fb:
+            return self.resolve(plan, key)
+        cells = (key,) if fb == 1 else key
+        if self.dates.parse(cells[0]) is None:
+            return FALLBACK
+        return self.resolve(plan, (*cells, *("",) * (len(plan.keys) - fb)))
+
     def resolve(self, plan: Plan, key: Any) -> Resolved | Invalid | None:
         """The deadline (or the unreadable cell) for one combination of cells."""
         cells = (key,) if len(plan.keys) == 1 else key
@@ -304,126 +350,188 @@ class Engine:
     # -- the row loop -------------------------------------------------------
     def run(
         self,
-        rows: Iterable[tuple[int, list[str]]],
+        batches: Iterable[Batch],
         columns: ColumnMap,
         plans: Sequence[Plan],
         name: str,
         notice: Notice,
     ) -> None:
-        """Audit *rows* of one file.
+        """Audit the rows of one file, a batch (one chunk of the file) at a time.
 
-        The loop is the hot path of the audit: statuses are plain strings
-        here (an enum's hash is a Python call), every attribute is bound to a
-        local, and a date cell is looked up in the cache before any call.
+        Column-wise: for each plan, the cells it needs are picked out of every
+        row with ``map(itemgetter)``, each new distinct value is resolved once
+        (set difference against the caches), and the statuses come from a
+        cache keyed by (deadline result, completion value): the per-row work
+        happens in C. Python code runs per row only for the findings kept.
+        The cyclic garbage collector is paused meanwhile: the rows are lists
+        of strings, which cannot form cycles, and scanning them costs more
+        than the audit itself.
         """
-        width = len(columns.headers)
+        import gc
+
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._run(batches, columns, plans, name, notice)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _run(
+        self,
+        batches: Iterable[Batch],
+        columns: ColumnMap,
+        plans: Sequence[Plan],
+        name: str,
+        notice: Notice,
+    ) -> None:
         case_idx = columns.index[CASE_ID]
         counts = self._counts
         keep = frozenset(s.value for s in self.options.keep)
-        keep_invalid = _INVALID in keep
-        dvalues = self.dates.values
-        parse = self.dates.parse
-        days_left = self._days_left
-        soon = self.options.soon
-        as_of = self._as_of
-        padding = [""] * width
-        long_noted = False
-        resolve = self.resolve
-        flag = self._flag
-        emit = self._emit
-        fast = [
-            (p, p.get, p.cache, -1 if p.completion is None else p.completion, p.window, p.suppress, p.fallback,
-             ("",) * (len(p.keys) - p.fallback) if p.fallback else ())
-            for p in plans
-        ]  # fmt: skip
-        for lineno, cells in rows:
-            n = len(cells)
-            if n != width:
-                if n < width:
-                    cells.extend(padding[n:])
-                elif not long_noted:
-                    long_noted = True
-                    notice(
-                        f"{name}: row {lineno} has {n} cells, more than the {width} headers; "
-                        "extra cells are ignored (also on later rows)"
-                    )
-            for plan, get, cache, ci, window, suppress, fb, blanks in fast:
-                key = get(cells)
-                if fb:
-                    # the fallback cells matter only when the anchor cell holds a date
-                    first = dvalues.get(key[0], _MISS)
-                    if first is _MISS:
-                        first = parse(key[0])
-                    if first.__class__ is date:
-                        key = key[:fb] + blanks
-                res = cache.get(key, _MISS)
-                if res is _MISS:
-                    if len(cache) >= CACHE_LIMIT:
+        dates = self.dates
+        dords = dates.ords
+        a = self._as_of.toordinal()
+        # due soon: a <= deadline < soon_end (at most --soon working days left)
+        soon_end = self.cal.add_ordinal(a, self.options.soon + 1)
+        overdue, late, due_soon, pending, met, invalid = (
+            _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID,
+        )  # fmt: skip
+        for batch in batches:
+            n = len(batch)
+            if not n:
+                continue
+            dates.trim()
+            cols: dict[int, list[str]] = {}
+            distincts: dict[tuple[int, ...], set[Any]] = {}
+            done_ords: dict[int, list[int]] = {}
+
+            def column(
+                c: int, batch: Batch = batch, cols: dict[int, list[str]] = cols
+            ) -> list[str]:
+                got = cols.get(c)
+                if got is None:
+                    got = cols[c] = batch.column(c)
+                return got
+
+            for plan in plans:
+                primary = plan.primary
+                keys: list[Any] = (
+                    column(primary[0])
+                    if len(primary) == 1
+                    else list(zip(*(column(c) for c in primary), strict=True))
+                )
+                distinct = distincts.get(primary)
+                if distinct is None:
+                    distinct = distincts[primary] = set(keys)
+                cache = plan.cache
+                new = distinct.difference(cache)
+                if new:
+                    if len(cache) + len(new) > CACHE_LIMIT:
                         cache.clear()
-                    res = cache[key] = resolve(plan, key)
-                if res is None:
-                    continue
-                if suppress and any(flag(cells[i]) for i in suppress):
-                    continue
-                if res.__class__ is Invalid:
-                    counts[_INVALID] += 1
-                    if keep_invalid:
-                        self.findings.append(
-                            self._invalid(plan, res, cells[case_idx], lineno, name, columns)
-                        )
-                    continue
-                deadline = res.deadline
-                done = None
-                if window:
-                    if as_of > deadline:
-                        continue
-                    status = _DUE_SOON if days_left(deadline) <= soon else _PENDING
+                        plan.ords.clear()
+                        plan.live.clear()
+                        new = distinct
+                    for key in new:
+                        self._store(plan, key, self.resolve_primary(plan, key))
+                if plan.live.isdisjoint(distinct):
+                    continue  # no row of this batch gives a finding for this rule
+                ords = plan.ords
+                dls = list(map(ords.__getitem__, keys))
+                if plan.fallback and _FALLBACK in dls:
+                    for i in range(n):
+                        if dls[i] == _FALLBACK:
+                            full = tuple(batch.cell(i, c) for c in plan.cols)
+                            if full not in cache:
+                                self._store(plan, full, self.resolve(plan, full))
+                            dls[i] = ords[full]
+                statuses: list[str | None]
+                ci = plan.completion
+                if ci is None:
+                    statuses = [
+                        (None if dl == _NONE else invalid) if dl < 0
+                        else None if dl < a else due_soon if dl < soon_end else pending
+                        for dl in dls
+                    ]  # fmt: skip
                 else:
-                    text = cells[ci]
-                    if text:
-                        done = dvalues.get(text, _MISS)
-                        if done is _MISS:
-                            done = parse(text)
-                        if done.__class__ is date and done > as_of:
-                            done = None  # a planned date: not done as of the as-of date
-                    if done is None:
-                        if as_of > deadline:
-                            status = _OVERDUE
-                        else:
-                            status = _DUE_SOON if days_left(deadline) <= soon else _PENDING
-                    elif done.__class__ is date:
-                        status = _MET if done <= deadline else _LATE
-                    else:
-                        counts[_INVALID] += 1
-                        if keep_invalid:
-                            assert plan.rule.completion is not None
-                            bad = Invalid(plan.rule.completion, text.strip(), done.reason)
-                            self.findings.append(
-                                self._invalid(plan, bad, cells[case_idx], lineno, name, columns)
-                            )
-                        continue
-                counts[status] += 1
-                if status in keep:
-                    emit(plan, res, status, done, cells[case_idx], lineno, name)
+                    ds = done_ords.get(ci)
+                    if ds is None:
+                        texts = column(ci)
+                        seen = distincts.get((ci,))
+                        for text in (seen if seen is not None else set(texts)).difference(dords):
+                            dates.parse(text)
+                        ds = done_ords[ci] = list(map(dords.__getitem__, texts))
+                    statuses = [
+                        (None if dl == _NONE else invalid) if dl < 0
+                        else (met if d <= dl else late) if d > 0
+                        else invalid if d
+                        else overdue if dl < a else due_soon if dl < soon_end else pending
+                        for dl, d in zip(dls, ds, strict=True)
+                    ]  # fmt: skip
+                if plan.suppress:
+                    for i in range(n):
+                        if statuses[i] is not None and any(
+                            self._flag(batch.cell(i, j)) for j in plan.suppress
+                        ):
+                            statuses[i] = None
+                tally = Counter(statuses)
+                tally.pop(None, None)
+                for status, count in tally.items():
+                    counts[status] += count  # type: ignore[index]
+                if keep.isdisjoint(tally):
+                    continue
+                for i in compress(range(n), map(keep.__contains__, statuses)):
+                    res = cache[keys[i]]
+                    if res is FALLBACK:
+                        res = cache[tuple(batch.cell(i, c) for c in plan.cols)]
+                    text = batch.cell(i, ci) if ci is not None else ""
+                    self._keep(plan, res, text, statuses[i], batch.cell(i, case_idx),
+                               batch.linenos[i], name, columns)  # fmt: skip
+
+    def _store(self, plan: Plan, key: Any, res: Resolved | Invalid | object | None) -> None:
+        plan.cache[key] = res  # type: ignore[assignment]
+        if res is None:
+            plan.ords[key] = _NONE
+            return
+        plan.live.add(key)
+        if res is FALLBACK:
+            plan.ords[key] = _FALLBACK
+        elif isinstance(res, Invalid):
+            plan.ords[key] = _BAD
+        else:
+            assert isinstance(res, Resolved)
+            plan.ords[key] = res.deadline.toordinal()
+
+    def _keep(
+        self,
+        plan: Plan,
+        res: Resolved | Invalid | None,
+        text: str,
+        status: str | None,
+        case_id: str,
+        row: int,
+        name: str,
+        columns: ColumnMap,
+    ) -> None:
+        """Build the finding of one kept row."""
+        assert res is not None and status is not None
+        if isinstance(res, Invalid):
+            self.findings.append(self._invalid(plan, res, case_id, row, name, columns))
+            return
+        done = self.dates.parse(text) if text else None
+        if isinstance(done, DateError):
+            assert plan.rule.completion is not None
+            bad = Invalid(plan.rule.completion, text.strip(), done.reason)
+            self.findings.append(self._invalid(plan, bad, case_id, row, name, columns))
+            return
+        completed = done if isinstance(done, date) and done <= self._as_of else None
+        self.findings.append(
+            self._finding(plan, res, Status(status), completed, case_id, row, name)
+        )
 
     @property
     def counts(self) -> dict[Status, int]:
         """Findings per status (every status, shown or not)."""
         return {Status(k): v for k, v in self._counts.items()}
-
-    def _emit(
-        self,
-        plan: Plan,
-        res: Resolved,
-        status: str,
-        completed: date | None,
-        case_id: str,
-        row: int,
-        name: str,
-    ) -> None:
-        self.findings.append(
-            self._finding(plan, res, Status(status), completed, case_id, row, name)
-        )
 
     # -- building findings (only for kept statuses) ---------------------------
     def _finding(
@@ -520,7 +628,7 @@ def audit_files(
                 table = read_table(source, notice, advance)
                 columns = match_columns(table.header, mapping)
                 plans = plan_rules(columns, options, source.name, notice)
-                engine.run(table.rows, columns, plans, source.name, notice)
+                engine.run(table.batches, columns, plans, source.name, notice)
     finally:
         for source in sources:
             source.close()

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import methodcaller
 from pathlib import Path
 from typing import BinaryIO
 
@@ -111,17 +113,6 @@ def iter_text(source: Source, notice: Notice, progress: Callable[[int], None]) -
         yield tail
 
 
-def iter_lines(chunks: Iterator[str]) -> Iterator[str]:
-    """Lines of the text (without line ends; CRLF and LF alike)."""
-    rest = ""
-    for text in chunks:
-        parts = (rest + text).replace("\r\n", "\n").split("\n")
-        rest = parts.pop()
-        yield from parts
-    if rest:
-        yield rest.rstrip("\r")
-
-
 def sniff_delimiter(header_line: str) -> str:
     """The delimiter that occurs most in the header line (comma on a tie)."""
     return max(DELIMITERS, key=header_line.count)
@@ -136,53 +127,168 @@ def _parse_quoted(line: str, delimiter: str) -> list[str]:
         return line.split(delimiter)
 
 
+class Batch:
+    """The rows of one chunk of the file, with their line numbers.
+
+    Two layouts: *flat* (every line had exactly the header's number of cells
+    and no quote: ``flat[r * width + c]``, so a column is one slice) or *rows*
+    (a list of cell lists, padded to the header's width).
+    """
+
+    __slots__ = ("flat", "linenos", "rows", "width")
+
+    def __init__(
+        self,
+        linenos: Sequence[int],
+        width: int,
+        flat: list[str] | None = None,
+        rows: list[list[str]] | None = None,
+    ) -> None:
+        self.linenos = linenos
+        self.width = width
+        self.flat = flat
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.linenos)
+
+    def column(self, c: int) -> list[str]:
+        """Column *c* of every row."""
+        if self.flat is not None:
+            return self.flat[c :: self.width]
+        assert self.rows is not None
+        return [row[c] for row in self.rows]
+
+    def cell(self, r: int, c: int) -> str:
+        if self.flat is not None:
+            return self.flat[r * self.width + c]
+        assert self.rows is not None
+        return self.rows[r][c]
+
+
 @dataclass
 class Table:
-    """An opened CSV: its header, delimiter and an iterator of (line number, cells)."""
+    """An opened CSV: its header, delimiter and the rows, a chunk at a time."""
 
     header: list[str]
     delimiter: str
-    rows: Iterator[tuple[int, list[str]]]
+    batches: Iterator[Batch]
+    header_line: int = 1
+
+
+class _Shape:
+    """The header's width, once known, and whether a long row was reported."""
+
+    def __init__(self, name: str, notice: Notice) -> None:
+        self.width = 0
+        self.name = name
+        self.notice = notice
+        self.noted = False
+
+    def fit(self, linenos: Sequence[int], rows: list[list[str]]) -> Batch:
+        """Pad short rows with empty cells; report the first long row once."""
+        width = self.width
+        for i, row in enumerate(rows):
+            n = len(row)
+            if n < width:
+                row.extend([""] * (width - n))
+            elif n > width and not self.noted:
+                self.noted = True
+                self.notice(
+                    f"{self.name}: row {linenos[i]} has {n} cells, more than the {width} "
+                    "headers; extra cells are ignored (also on later rows)"
+                )
+        return Batch(linenos, width, rows=rows)
 
 
 def read_table(source: Source, notice: Notice, progress: Callable[[int], None]) -> Table:
     """Open *source* as a CSV; InputError (one line) if it is empty."""
-    lines = iter_lines(iter_text(source, notice, progress))
-    lineno = 0
-    for line in lines:
-        lineno += 1
-        if line.strip(" \t,;"):
+    chunks = iter_text(source, notice, progress)
+    first = ""
+    for text in chunks:
+        first += text
+        if "\n" in first.lstrip(" \t,;\r\n"):
             break
-    else:
+    head = next((ln for ln in first.split("\n") if ln.strip(" \t,;\r")), None)
+    if head is None:
         raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
-    delimiter = sniff_delimiter(line)
-    header_no = lineno
-    while line.count('"') % 2:
-        nxt = next(lines, None)
-        if nxt is None:
+    delimiter = sniff_delimiter(head)
+    shape = _Shape(source.name, notice)
+    batches = _batches(chain([first], chunks), delimiter, shape)
+    for batch in batches:
+        if len(batch):
             break
-        lineno += 1
-        line += "\n" + nxt
-    header = [h.strip() for h in _parse_quoted(line, delimiter)]
-    if header_no > 1:
-        notice(f"{source.name}: header found on line {header_no}")
-    return Table(header, delimiter, _records(lines, delimiter, lineno))
+    else:  # pragma: no cover - head was a non-blank line
+        raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
+    assert batch.rows is not None
+    header = [h.strip() for h in batch.rows[0]]
+    shape.width = len(header)
+    rest = shape.fit(batch.linenos[1:], batch.rows[1:])
+    if batch.linenos[0] > 1:
+        notice(f"{source.name}: header found on line {batch.linenos[0]}")
+    return Table(header, delimiter, chain([rest], batches), batch.linenos[0])
 
 
-def _records(lines: Iterator[str], delimiter: str, lineno: int) -> Iterator[tuple[int, list[str]]]:
+def _batches(chunks: Iterable[str], delimiter: str, shape: _Shape) -> Iterator[Batch]:
+    """Rows of the text, one batch per chunk (a quoted line break may carry over)."""
+    pending = ""
+    lineno = 0
+    for text in chunks:
+        buf = (pending + text).replace("\r\n", "\n")
+        cut = buf.rfind("\n")
+        if cut < 0:
+            pending = buf
+            continue
+        pending = buf[cut + 1 :]
+        batch, lineno, carry = _split(buf[:cut], lineno, delimiter, shape, len(pending) > CHUNK)
+        if carry:
+            pending = carry + "\n" + pending
+        yield batch
+    pending = pending.rstrip("\r")
+    if pending:
+        yield _split(pending, lineno, delimiter, shape, True)[0]
+
+
+def _split(
+    body: str, lineno: int, delimiter: str, shape: _Shape, final: bool
+) -> tuple[Batch, int, str]:
+    """(batch, lines consumed, text of an unfinished quoted record to carry over)."""
+    width = shape.width
+    lines = body.split("\n")
+    n = len(lines)
+    if width > 1 and '"' not in body:
+        counts = set(map(methodcaller("count", delimiter), lines))
+        if len(counts) == 1 and counts.pop() == width - 1:
+            flat = body.replace("\n", delimiter).split(delimiter)
+            return Batch(range(lineno + 1, lineno + n + 1), width, flat=flat), lineno + n, ""
+    numbers, rows, consumed, carry = _parse(lines, lineno, delimiter, final)
+    batch = shape.fit(numbers, rows) if width else Batch(numbers, 0, rows=rows)
+    return batch, consumed, carry
+
+
+def _parse(
+    lines: list[str], lineno: int, delimiter: str, final: bool
+) -> tuple[list[int], list[list[str]], int, str]:
+    """Line by line: blank lines skipped, quoted records through the csv module."""
     blank = " \t" + delimiter
-    for line in lines:
-        lineno += 1
-        if not line or (line[0] in blank and not line.strip(blank)):
+    n = len(lines)
+    out: list[list[str]] = []
+    nums: list[int] = []
+    i = 0
+    while i < n:
+        line = lines[i]
+        start = lineno + i + 1
+        i += 1
+        if not line.strip(blank):
             continue
         if '"' in line:
-            start = lineno
-            while line.count('"') % 2:
-                nxt = next(lines, None)
-                if nxt is None:
-                    break
-                lineno += 1
-                line += "\n" + nxt
-            yield start, _parse_quoted(line, delimiter)
+            while line.count('"') % 2 and i < n:
+                line += "\n" + lines[i]
+                i += 1
+            if line.count('"') % 2 and not final and len(line) < CHUNK:
+                return nums, out, start - 1, line
+            out.append(_parse_quoted(line, delimiter))
         else:
-            yield lineno, line.split(delimiter)
+            out.append(line.split(delimiter))
+        nums.append(start)
+    return nums, out, lineno + n, ""
