@@ -132,3 +132,26 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
         [str(path)], get_calendar(), AuditOptions(date(2026, 12, 1)), notice=lambda _m: None
     )
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_small_chunks_give_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows, quoted line breaks, CRLF pairs and blank lines split across chunk boundaries."""
+    import wtcheck.audit.reader as reader
+
+    lines = ["case_id,note,aware_date,notification_date"]
+    for n in range(60):
+        note = f'"line one\r\nline, two {n}"' if n % 7 == 0 else f"note {n}"
+        lines.append(f"C{n},{note},{1 + n % 28:02d}/11/2026,{'' if n % 3 else '27/11/2026'}")
+        if n % 11 == 0:
+            lines.append("")
+        if n % 13 == 0:
+            lines.append(f"C{n}x,short")
+    data = "\r\n".join(lines).encode()
+    whole = audit_bytes(tmp_path, data, rules=SIN).findings
+    for size in (7, 64, 100):
+        monkeypatch.setattr(reader, "CHUNK", size)
+        assert audit_bytes(tmp_path, data, rules=SIN).findings == whole
+    physical = data.decode().split("\r\n")  # quoted line breaks count as lines
+    assert len(whole) == 60 and whole[-1].row == len(physical) == 81

@@ -205,3 +205,18 @@ def test_mapping_option(tmp_path: Path) -> None:
     result = run("audit", str(data), *AS_OF, "--mapping", str(mapping), "--rule", "sin-panel")
     assert result.exit_code == 1
     assert "| X1   | sin-panel | Fri 20 Nov 2026 | Fri 27 Nov 2026 |" in result.stdout
+
+
+def test_large_groups_are_printed_as_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wtcheck.render.audit_view as view
+
+    monkeypatch.setattr(view, "RICH_ROWS", 1)
+    result = run("audit", CASES, *AS_OF, "--only", "overdue")
+    lines = result.stdout.splitlines()
+    start = lines.index("Overdue: not done, deadline passed (5)")
+    assert lines[start + 2].split("|")[1:3] == [" Case  ", " Rule           "]
+    assert lines[start + 4] == (
+        "| C0004 | sin-panel      | Fri 20 Nov 2026 | Fri 27 Nov 2026 |           "
+        "| 2 overdue    | wt2023                | 5   |"
+    )
+    assert lines[-1] == "5 overdue, 7 late, 6 due-soon, 7 pending, 12 met, 4 invalid"

@@ -319,6 +319,13 @@ class Engine:
         for other in (rule.edition_date, rule.compare_with):
             if other and other in bad:
                 return bad[other]
+        if (
+            not rule.anchors
+            and not rule.edition_date
+            and opts.edition is None
+            and not rule.in_force_on(dates[rule.trigger])
+        ):
+            return None  # what compute() finds too, without building its notes
         try:
             found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
         except CalendarRangeError as exc:

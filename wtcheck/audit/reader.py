@@ -29,6 +29,8 @@ from typing import BinaryIO
 from wtcheck.errors import InputError
 
 CHUNK = 1 << 20
+MAX_RECORD = 1 << 20
+"""A quoted cell left open for longer than this is taken as a stray quote."""
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -240,7 +242,7 @@ def _batches(chunks: Iterable[str], delimiter: str, shape: _Shape) -> Iterator[B
             pending = buf
             continue
         pending = buf[cut + 1 :]
-        batch, lineno, carry = _split(buf[:cut], lineno, delimiter, shape, len(pending) > CHUNK)
+        batch, lineno, carry = _split(buf[:cut], lineno, delimiter, shape, False)
         if carry:
             pending = carry + "\n" + pending
         yield batch
@@ -285,7 +287,7 @@ def _parse(
             while line.count('"') % 2 and i < n:
                 line += "\n" + lines[i]
                 i += 1
-            if line.count('"') % 2 and not final and len(line) < CHUNK:
+            if line.count('"') % 2 and not final and len(line) < MAX_RECORD:
                 return nums, out, start - 1, line
             out.append(_parse_quoted(line, delimiter))
         else:

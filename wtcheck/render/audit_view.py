@@ -67,30 +67,59 @@ def print_findings(
         group = [f for f in findings if f.status is status]
         if status not in shown or not group:
             continue
-        style = STYLE[status] if console.is_terminal else ""
         title = f"{TITLE[status]} ({len(group)})"
-        if status is Status.INVALID:
-            table = make_table(
-                console, "Case", "Rule", "Row", "Column", "Value", "Problem", title=title
-            )
-            for f in group:
-                table.add_row(
-                    f.case_id, f.rule, _row(f, several_files), f.column or "", f.value or "",
-                    f.message.split(f"{f.value!r}: ", 1)[-1], style=style,
-                )  # fmt: skip
-        else:
-            table = make_table(
-                console, "Case", "Rule", "Trigger", "Deadline", "Completed", "Working days",
-                "Edition", "Row", title=title,
-            )  # fmt: skip
-            for f in group:
-                table.add_row(
-                    f.case_id, f.rule, _day(f.trigger_date), _day(f.deadline), _day(f.completed),
-                    days_text(f), f.edition + (f" ({f.anchor})" if f.anchor else ""),
-                    _row(f, several_files), style=style,
-                )  # fmt: skip
+        headers = INVALID_HEADERS if status is Status.INVALID else FINDING_HEADERS
+        rows = [_cells(f, several_files) for f in group]
+        if len(rows) > RICH_ROWS:
+            _print_plain(console, title, [headers, *rows])
+            continue
+        style = STYLE[status] if console.is_terminal else ""
+        table = make_table(console, *headers, title=title)
+        for row in rows:
+            table.add_row(*row, style=style)
         console.print(table)
     console.print(summary_line(counts), markup=False, highlight=False)
+
+
+RICH_ROWS = 2000
+"""Groups larger than this are printed as plain aligned text: rich lays out a
+table in memory, which takes minutes for a million-row audit."""
+
+FINDING_HEADERS: tuple[str, ...] = (
+    "Case",
+    "Rule",
+    "Trigger",
+    "Deadline",
+    "Completed",
+    "Working days",
+    "Edition",
+    "Row",
+)
+INVALID_HEADERS: tuple[str, ...] = ("Case", "Rule", "Row", "Column", "Value", "Problem")
+
+
+def _cells(f: Finding, with_file: bool) -> tuple[str, ...]:
+    """The table cells of one finding (see FINDING_HEADERS / INVALID_HEADERS)."""
+    if f.status is Status.INVALID:
+        problem = f.message.split(f"{f.value!r}: ", 1)[-1]
+        return (f.case_id, f.rule, _row(f, with_file), f.column or "", f.value or "", problem)
+    return (
+        f.case_id, f.rule, _day(f.trigger_date), _day(f.deadline), _day(f.completed),
+        days_text(f), f.edition + (f" ({f.anchor})" if f.anchor else ""), _row(f, with_file),
+    )  # fmt: skip
+
+
+def _print_plain(console: Console, title: str, rows: Sequence[tuple[str, ...]]) -> None:
+    """An ASCII table written straight to the console's file (no layout engine)."""
+    widths = [max(map(len, col)) for col in zip(*rows, strict=True)]
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = console.file
+    out.write(title + "\n" + rule + "\n")
+    for n, row in enumerate(rows):
+        out.write("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |\n")
+        if n == 0:
+            out.write("|" + rule[1:-1] + "|\n")
+    out.write(rule + "\n")
 
 
 def _row(f: Finding, with_file: bool) -> str:
