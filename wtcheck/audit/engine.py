@@ -21,8 +21,8 @@ has ended.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress
@@ -356,41 +356,24 @@ class Engine:
 
     # -- the row loop -------------------------------------------------------
     def run(
-        self,
-        batches: Iterable[Batch],
-        columns: ColumnMap,
-        plans: Sequence[Plan],
-        name: str,
-        notice: Notice,
+        self, batches: Iterable[Batch], columns: ColumnMap, plans: Sequence[Plan], name: str
     ) -> None:
         """Audit the rows of one file, a batch (one chunk of the file) at a time.
 
-        Column-wise: for each plan, the cells it needs are picked out of every
-        row with ``map(itemgetter)``, each new distinct value is resolved once
-        (set difference against the caches), and the statuses come from a
-        cache keyed by (deadline result, completion value): the per-row work
-        happens in C. Python code runs per row only for the findings kept.
-        The cyclic garbage collector is paused meanwhile: the rows are lists
-        of strings, which cannot form cycles, and scanning them costs more
-        than the audit itself.
+        Column-wise: for each plan, the cells it needs are taken from every
+        row of the batch as one list (a slice of the flat layout), each new
+        distinct value is resolved once (set difference against the caches),
+        and the deadline and completion ordinals are compared in one list
+        comprehension; counting is ``Counter``. Python code runs per row only
+        for the findings kept. The cyclic garbage collector is paused
+        meanwhile: the rows are strings, which cannot form cycles, and
+        scanning them would cost more than the audit itself.
         """
-        import gc
-
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            self._run(batches, columns, plans, name, notice)
-        finally:
-            if paused:
-                gc.enable()
+        with _gc_paused():
+            self._run(batches, columns, plans, name)
 
     def _run(
-        self,
-        batches: Iterable[Batch],
-        columns: ColumnMap,
-        plans: Sequence[Plan],
-        name: str,
-        notice: Notice,
+        self, batches: Iterable[Batch], columns: ColumnMap, plans: Sequence[Plan], name: str
     ) -> None:
         case_idx = columns.index[CASE_ID]
         counts = self._counts
@@ -635,11 +618,24 @@ def audit_files(
                 table = read_table(source, notice, advance)
                 columns = match_columns(table.header, mapping)
                 plans = plan_rules(columns, options, source.name, notice)
-                engine.run(table.batches, columns, plans, source.name, notice)
+                engine.run(table.batches, columns, plans, source.name)
     finally:
         for source in sources:
             source.close()
     return engine
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _ignore(_: int) -> None:
