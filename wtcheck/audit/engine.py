@@ -450,9 +450,11 @@ class Engine:
                         for text in (seen if seen is not None else set(texts)).difference(dords):
                             dates.parse(text)
                         ds = done_ords[ci] = list(map(dords.__getitem__, texts))
+                    # the commonest case first: done on time
                     statuses = [
-                        (None if dl == _NONE else invalid) if dl < 0
-                        else (met if d <= dl else late) if d > 0
+                        met if 0 < d <= dl
+                        else (None if dl == _NONE else invalid) if dl < 0
+                        else late if d > 0
                         else invalid if d
                         else overdue if dl < a else due_soon if dl < soon_end else pending
                         for dl, d in zip(dls, ds, strict=True)
