@@ -6,8 +6,9 @@
 Columns: case_id and six date columns (the serious-incident and review
 rules): aware_date, notification_date, rapid_review_date,
 lcspr_decision_date, lcspr_publication_date, lcspr_report_sent_date.
-Dates fall in 2019–2026; about a fifth of the completion dates are blank
-and about one in 10,000 cells is unreadable, so every status occurs.
+Awareness dates fall in 2019–2026; most deadlines are met, some are late,
+recent cases are still open, and about one in 10,000 cells is unreadable, so
+every status occurs in proportions like a real export's.
 """
 
 from __future__ import annotations
@@ -36,27 +37,34 @@ def main(argv: list[str] | None = None) -> None:
     fmt = "%Y-%m-%d" if args.date_format == "iso" else "%d/%m/%Y"
     days = [date.fromordinal(start + i).strftime(fmt) for i in range(span + 60)]
 
-    def maybe(base: int, lo: int, hi: int, blank: float) -> str:
-        if rng.random() < blank:
+    last = len(days) - 61  # 30 Nov 2026, the last day of the export
+
+    def after(base: int, lo: int, hi: int, blank: float) -> str:
+        """A completion date lo..hi days after *base*; blank when not done yet or not applicable."""
+        day = base + rng.randint(lo, hi)
+        if day > last or rng.random() < blank:
             return ""
         if rng.random() < 0.0001:
             return "not known"
-        return days[min(base + rng.randint(lo, hi), len(days) - 1)]
+        return days[day]
 
     out = open(args.output, "w", newline="") if args.output else sys.stdout  # noqa: SIM115
     out.write(",".join(HEADER) + "\r\n")
     for n in range(1, args.rows + 1):
         aware = rng.randrange(span)
-        decision = aware + rng.randint(10, 40)
-        publication = decision + rng.randint(120, 260)
+        notified = aware + rng.choice((0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 9))
+        review = notified + rng.randint(8, 22)
+        decision = review + rng.randint(0, 10)
+        reviewed = rng.random() < 0.3  # a local review in about 3 cases out of 10
+        publication = decision + rng.randint(120, 190)
         row = (
             f"C{n:07d}",
             days[aware],
-            maybe(aware, 1, 9, 0.1),
-            maybe(aware, 10, 30, 0.2),
-            maybe(aware, 10, 40, 0.6),
-            maybe(decision - aware + aware, 120, 260, 0.7) if decision < span else "",
-            maybe(publication - 20, 0, 20, 0.8) if publication < span else "",
+            after(aware, notified - aware, notified - aware, 0.01),
+            after(notified, review - notified, review - notified, 0.01),
+            days[decision] if reviewed and decision <= last else "",
+            days[publication] if reviewed and decision <= last and publication <= last + 60 else "",
+            after(publication, -20, -9, 0.05) if reviewed and decision <= last else "",
         )
         out.write(",".join(row) + "\r\n")
     if out is not sys.stdout:
