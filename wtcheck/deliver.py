@@ -10,26 +10,50 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from wtcheck.errors import InputError
 
 
-def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
-    """Replace *path* with *data* atomically (temp file + fsync + rename)."""
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[int]:
+    """A descriptor on a temporary file beside *path* that replaces it when the block ends.
+
+    If the block raises, the temporary file is removed and *path* is left as it was.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"--output {target}: folder {folder} does not exist")
-    raw = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield fd
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text stream whose contents replace *path* atomically when the block ends.
+
+    The streaming form of :func:`write_atomic` (a report too large to hold in
+    memory); no newline translation.
+    """
+    with _replacing(path) as fd, os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Replace *path* with *data* atomically (temp file + fsync + rename)."""
+    raw = data.encode(encoding) if isinstance(data, str) else data
+    with _replacing(path) as fd, os.fdopen(fd, "wb") as fh:
+        fh.write(raw)
+        fh.flush()
+        os.fsync(fh.fileno())

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -96,16 +97,17 @@ def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
 
 
 def test_output_is_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CSV is streamed into a temporary file that replaces the target at the end
     import wtcheck.deliver as deliver
 
     calls: list[Path] = []
-    real = deliver.write_atomic
+    real = deliver.open_atomic
 
-    def spy(path: Path, data: str | bytes, **kw: str) -> None:
+    def spy(path: Path, **kw: str) -> Any:
         calls.append(path)
-        real(path, data, **kw)
+        return real(path, **kw)
 
-    monkeypatch.setattr(deliver, "write_atomic", spy)
+    monkeypatch.setattr(deliver, "open_atomic", spy)
     target = tmp_path / "report.csv"
     target.write_text("old report")
     result = run("audit", CASES, *AS_OF, "--format", "csv", "--output", str(target))
@@ -114,6 +116,18 @@ def test_output_is_written_atomically(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.stdout == ""
     assert target.read_text().startswith("case_id,rule,rule_name,")
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+def test_a_failed_streamed_audit_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    target.write_text("old report")
+    nocase = tmp_path / "nocase.csv"
+    nocase.write_text("aware_date\n2025-01-06\n", encoding="utf-8")
+    # the first file gives findings, the second has no case id column: exit 2
+    result = run("audit", CASES, str(nocase), *AS_OF, "--format", "csv", "--output", str(target))
+    assert result.exit_code == 2
+    assert target.read_text() == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nocase.csv", "report.csv"]
 
 
 def test_output_folder_must_exist(tmp_path: Path) -> None:

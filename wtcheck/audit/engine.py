@@ -61,6 +61,8 @@ FIRST_YEAR, LAST_YEAR = 1872, 2100
 OUT_OF_RANGE = f"outside the years wtcheck can count ({FIRST_YEAR}–{LAST_YEAR})"
 
 _MISS: Any = object()
+_STATUS: dict[str, Status] = {s.value: s for s in Status}
+"""Status by value: a dict look-up instead of ``Status(value)`` (an Enum call) per finding."""
 _NONE, _BAD, _FALLBACK = -1, -2, -3
 FALLBACK: object = object()
 """Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
@@ -264,12 +266,16 @@ def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Not
 class Engine:
     """Audits rows against plans; counts every status, keeps findings asked for."""
 
-    def __init__(self, cal: Calendar, options: AuditOptions) -> None:
+    def __init__(
+        self, cal: Calendar, options: AuditOptions, sink: Callable[[Finding], None] | None = None
+    ) -> None:
         self.cal = cal
         self.options = options
         self.dates = DateCache(options.as_of)
         self._counts: dict[str, int] = {s.value: 0 for s in Status}
         self.findings: list[Finding] = []
+        self._emit = sink or self.findings.append
+        """Where each kept finding goes: *sink* (streamed output) or :attr:`findings`."""
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
         self._bools: dict[str, bool | None] = {}
@@ -507,18 +513,16 @@ class Engine:
         """Build the finding of one kept row."""
         assert res is not None and status is not None
         if isinstance(res, Invalid):
-            self.findings.append(self._invalid(plan, res, case_id, row, name, columns))
+            self._emit(self._invalid(plan, res, case_id, row, name, columns))
             return
         done = self.dates.parse(text) if text else None
         if isinstance(done, DateError):
             assert plan.rule.completion is not None
             bad = Invalid(plan.rule.completion, text.strip(), done.reason)
-            self.findings.append(self._invalid(plan, bad, case_id, row, name, columns))
+            self._emit(self._invalid(plan, bad, case_id, row, name, columns))
             return
         completed = done if isinstance(done, date) and done <= self._as_of else None
-        self.findings.append(
-            self._finding(plan, res, Status(status), completed, case_id, row, name)
-        )
+        self._emit(self._finding(plan, res, _STATUS[status], completed, case_id, row, name))
 
     @property
     def counts(self) -> dict[Status, int]:
@@ -601,10 +605,13 @@ def audit_files(
     mapping: Mapping[str, Sequence[str]] | None = None,
     notice: Notice,
     progress: Progress | None = None,
+    sink: Callable[[Finding], None] | None = None,
 ) -> Engine:
     """Audit each file in *names* (``-`` is stdin); InputError for unusable input.
 
-    Every file is checked to exist before the first is read.
+    Every file is checked to exist before the first is read. With *sink*,
+    each kept finding is passed to it as soon as it is found instead of being
+    kept in ``Engine.findings`` (memory stays flat for streamed output).
     """
     from contextlib import nullcontext
 
@@ -612,7 +619,7 @@ def audit_files(
     from wtcheck.audit.reader import open_source, read_table
 
     sources = [open_source(n) for n in names]
-    engine = Engine(cal, options)
+    engine = Engine(cal, options, sink)
     try:
         for source in sources:
             ctx = progress(source) if progress else nullcontext(_ignore)

@@ -201,17 +201,47 @@ def audit(
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
     options = AuditOptions(day, soon, counting, rules, extra, keep=shown)
     cal = open_calendar(division, calendar, closures, cfg, as_of=day)
-    engine = audit_files(
-        files, cal, options, mapping=columns_map, notice=_notice, progress=contextmanager(_progress)
-    )
-    findings = engine.findings
-    heading = (
-        f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
-        f"({cal.division}; 'due soon' = {soon} working days or fewer)"
-    )
-    _emit(fmt, findings, engine.counts, shown, heading, output)
-    if any(engine.counts[s] for s in failing):
+    if fmt is TableFormat.CSV:
+        counts = _audit_to_csv(files, cal, options, columns_map, output)
+    else:
+        engine = audit_files(
+            files, cal, options, mapping=columns_map, notice=_notice,
+            progress=contextmanager(_progress),
+        )  # fmt: skip
+        counts = engine.counts
+        heading = (
+            f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
+            f"({cal.division}; 'due soon' = {soon} working days or fewer)"
+        )
+        _emit(fmt, engine.findings, counts, shown, heading, output)
+    if any(counts[s] for s in failing):
         raise typer.Exit(1)
+
+
+def _audit_to_csv(files, cal, options, mapping, output) -> dict[Status, int]:  # type: ignore[no-untyped-def]
+    """Audit straight into CSV: each finding is written as soon as it is found.
+
+    Memory stays flat however large the input (the table and JSON need every
+    finding first). With --output the file is replaced atomically when the
+    audit ends, and left as it was if it fails; on stdout, rows found before
+    a failure in a later file have already been written.
+    """
+    from contextlib import contextmanager, nullcontext
+
+    from wtcheck.audit.engine import audit_files
+    from wtcheck.deliver import open_atomic
+    from wtcheck.render.audit_view import summary_line
+    from wtcheck.render.findings_view import CsvFindingWriter
+
+    with open_atomic(output) if output else nullcontext(sys.stdout) as out:
+        writer = CsvFindingWriter(out)
+        engine = audit_files(
+            files, cal, options, mapping=mapping, notice=_notice,
+            progress=contextmanager(_progress), sink=writer,
+        )  # fmt: skip
+        writer.finish()
+    typer.echo(summary_line(engine.counts), err=True)
+    return engine.counts
 
 
 def _emit(fmt, findings, counts, shown, heading, output) -> None:  # type: ignore[no-untyped-def]

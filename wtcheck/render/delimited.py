@@ -17,6 +17,8 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_cell(value: object) -> str:
     """*value* as text, with a leading quote if a spreadsheet would evaluate it."""
+    if value.__class__ is str:  # the common case first (every cell of every output row)
+        return "'" + value if value.startswith(DANGEROUS) else value
     if value is None:
         return ""
     if isinstance(value, bool):
