@@ -84,6 +84,25 @@ def wtcheck_exe() -> str:
     return found
 
 
+def cases_file(folder: Path, rows: int) -> Path:
+    """A generated case export of *rows* rows in *folder*, made once per generator version.
+
+    The name carries a hash of gen_cases.py, so a changed generator never
+    reuses an old file.
+    """
+    import hashlib
+
+    gen = ROOT / "benchmarks" / "gen_cases.py"
+    tag = hashlib.sha256(gen.read_bytes()).hexdigest()[:8]
+    path = folder / f"wtcheck-bench-cases-{rows}-{tag}.csv"
+    if not path.exists():
+        print(f"generating {path} ({rows:,} rows)...", file=sys.stderr)
+        tmp = path.with_suffix(".partial")
+        subprocess.run([sys.executable, str(gen), str(rows), "-o", str(tmp)], check=True)
+        tmp.replace(path)
+    return path
+
+
 def header(title: str) -> None:
     print(f"## {title}\n")
     print(f"Machine: {machine()}. Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n")

@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, fmt_s, fmt_us, header, median, table, wtcheck_exe
+from _common import cases_file, fmt_s, fmt_us, header, median, table, wtcheck_exe
 
 AS_OF = "2026-12-01"
 SOON = 5
@@ -52,16 +52,6 @@ SHOWN = ("overdue", "late", "due-soon", "invalid")
 CODES = ["overdue", "late", "due-soon", "pending", "met", "invalid"]
 
 Finding = tuple[str, str, str, str]  # case id, rule, status, deadline (ISO or "")
-
-
-def generate(rows: int, path: Path) -> None:
-    if path.exists():
-        return
-    print(f"generating {path} ({rows:,} rows)...", file=sys.stderr)
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "gen_cases.py"), str(rows), "-o", str(path)],
-        check=True,
-    )
 
 
 # -- wtcheck -------------------------------------------------------------------
@@ -233,8 +223,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=SAMPLE)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args()
-    path = args.dir / f"wtcheck-bench-cases-{args.rows}.csv"
-    generate(args.rows, path)
+    path = cases_file(args.dir, args.rows)
     out = args.dir / "wtcheck-bench-audit-out.csv"
     pd_out = args.dir / "wtcheck-bench-pandas-out.csv"
 

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import ROOT, fmt_s, header, table, wtcheck_exe
+from _common import cases_file, fmt_s, header, table, wtcheck_exe
 
 TARGET_GROWTH_MB = 50
 
@@ -48,11 +48,7 @@ def main() -> None:
     out = args.dir / "wtcheck-bench-memory-out.csv"
     results = []
     for rows in sizes:
-        path = args.dir / f"wtcheck-bench-cases-{rows}.csv"
-        if not path.exists():
-            print(f"generating {path} ({rows:,} rows)...", file=sys.stderr)
-            gen = ROOT / "benchmarks" / "gen_cases.py"
-            subprocess.run([sys.executable, str(gen), str(rows), "-o", str(path)], check=True)
+        path = cases_file(args.dir, rows)
         argv = [wtcheck_exe(), "audit", str(path), "--as-of", "2026-12-01", "--format", "csv"]
         argv += ["--output", str(out)]
         print(f"auditing {rows:,} rows...", file=sys.stderr)
