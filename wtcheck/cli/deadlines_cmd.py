@@ -24,7 +24,7 @@ from wtcheck.cli.options import (
     ClosuresOpt,
     CountStartDayOpt,
     DivisionOpt,
-    TableFormat,
+    FeedFormat,
     as_of_date,
     open_calendar,
     parse_arg,
@@ -78,9 +78,14 @@ def deadlines(**kwargs: Any) -> None:
     if not items:
         raise InputError("none of the given dates triggers a rule in force on that date")
     fmt = kwargs["format"]
-    if fmt is TableFormat.JSON:
+    if fmt is FeedFormat.ICS:
+        from wtcheck.render.ics import deadline_events, render_ics
+
+        events = deadline_events(items, cal, as_of, kwargs["case"] or "")
+        sys.stdout.write(render_ics(events, as_of=as_of, name="wtcheck deadlines"))
+    elif fmt is FeedFormat.JSON:
         deadlines_view.write_json(sys.stdout, items, cal, as_of)
-    elif fmt is TableFormat.CSV:
+    elif fmt is FeedFormat.CSV:
         deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
     else:
         deadlines_view.print_table(make_console(), items, cal, as_of)
@@ -113,7 +118,8 @@ _PARAMS += [
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
     _param("closures", ClosuresOpt, None),
-    _param("format", Annotated[TableFormat, typer.Option("--format", "-f", help="table, json or csv.", rich_help_panel=OUT)], TableFormat.TABLE),
+    _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", help="table, json, csv or ics (an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
+    _param("case", Annotated[str | None, typer.Option("--case", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]
 _ = Path  # CalendarFileOpt's annotation refers to Path

@@ -139,3 +139,12 @@ def open_calendar(
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
     return get_calendar(name, calendar_file=calendar_file, closures=closures)
+
+
+class FeedFormat(StrEnum):
+    """Formats of the commands that list deadlines: TableFormat plus an iCalendar feed."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    ICS = "ics"
