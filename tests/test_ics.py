@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 import icalendar
 import pytest
 
-from wtcheck.findings import Finding, Status
+from tests.data.sample_findings import finding
+from wtcheck.findings import Status
 from wtcheck.render.ics import Event, escape_text, event_uid, finding_events, fold, render_ics
 
 
@@ -62,31 +63,10 @@ def test_uid_depends_on_case_rule_trigger_date_and_anchor_only() -> None:
     assert base not in others and len(others) == 5
 
 
-def _finding(**kw: object) -> Finding:
-    values: dict[str, object] = {
-        "case_id": "C-7; Smith, J",
-        "rule": "sin-panel",
-        "rule_name": "Serious incident notification",
-        "status": Status.OVERDUE,
-        "trigger_date": date(2026, 11, 20),
-        "deadline": date(2026, 11, 27),
-        "completed": None,
-        "days": 2,
-        "edition": "wt2023",
-        "row": 4,
-        "force": "guidance",
-        "anchor": None,
-        "source": "Working Together 2023, ch.5",
-        "file": "cases.csv",
-    }
-    values.update(kw)
-    return Finding(**values)  # type: ignore[arg-type]
-
-
 def test_findings_round_trip_through_a_real_parser() -> None:
     findings = [
-        _finding(),
-        _finding(
+        finding(),
+        finding(
             case_id="C-8",
             status=Status.LATE,
             completed=date(2026, 12, 1),
@@ -94,7 +74,7 @@ def test_findings_round_trip_through_a_real_parser() -> None:
             anchor="notification",
             message="Unverified rule",
         ),
-        _finding(case_id="C-9", status=Status.INVALID, trigger_date=None, deadline=None),
+        finding(case_id="C-9", status=Status.INVALID, trigger_date=None, deadline=None),
     ]
     text = render_ics(
         finding_events(findings, date(2026, 12, 1)), as_of=date(2026, 12, 1), name="Team audit"

@@ -31,6 +31,7 @@ from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline
 from wtcheck.findings import Finding
 from wtcheck.render.deadlines_view import force_label
+from wtcheck.render.finding_words import days_text
 from wtcheck.workdays import Calendar
 
 PRODID = "-//wtcheck//wtcheck deadlines//EN"
@@ -158,21 +159,6 @@ def deadline_events(
     return events
 
 
-def _finding_status(f: Finding) -> str:
-    days = f.days
-    if days is None:
-        return f.status.value
-    unit = f"working day{'s' if abs(days) != 1 else ''}"
-    detail = {
-        "overdue": f"{days} {unit} overdue",
-        "late": f"done {days} {unit} late",
-        "due-soon": "due today" if days == 0 else f"{days} {unit} left",
-        "pending": f"{days} {unit} left",
-        "met": f"met with {days} {unit} to spare",
-    }.get(f.status.value)
-    return f"{f.status.value} ({detail})" if detail else f.status.value
-
-
 def finding_events(findings: Iterable[Finding], as_of: date) -> list[Event]:
     """One event per audit finding that has a deadline (invalid rows have none)."""
     events = []
@@ -184,7 +170,7 @@ def finding_events(findings: Iterable[Finding], as_of: date) -> list[Event]:
             f"Rule: {f.rule} ({f.rule_name})",
             f"Trigger: {format_long(f.trigger_date)}",
             f"Deadline: {format_long(f.deadline)}",
-            f"Status: {_finding_status(f)}, as of {format_long(as_of)}",
+            f"Status: {f.status.value} ({days_text(f)}), as of {format_long(as_of)}",
         ]
         if f.completed:
             lines.append(f"Completed: {format_long(f.completed)}")
