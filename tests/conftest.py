@@ -20,7 +20,17 @@ def _isolated_user_dirs(
     monkeypatch.setenv("WTCHECK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    _forget_loaded_data()  # the data in use depends on WTCHECK_DATA_DIR (imported file)
     yield
+    _forget_loaded_data()
+
+
+def _forget_loaded_data() -> None:
+    from wtcheck.calendar_data import load_data
+    from wtcheck.workdays import clear_calendars
+
+    load_data.cache_clear()
+    clear_calendars()
 
 
 @pytest.fixture(scope="session")

@@ -246,7 +246,12 @@ def load_data(calendar_file: Path | None = None) -> HolidayData:
     if calendar_file is not None:
         data = read_file(calendar_file, ORIGIN_FILE)
     elif imported_path().is_file():
-        data = read_file(imported_path(), ORIGIN_IMPORTED)
+        try:
+            data = read_file(imported_path(), ORIGIN_IMPORTED)
+        except CalendarDataError as exc:
+            raise CalendarDataError(
+                f"{exc} (the imported file; 'wtcheck calendar reset' goes back to the bundled copy)"
+            ) from None
     else:
         data = read_file(bundled_calendars_dir() / BUNDLED_FILE, ORIGIN_BUNDLED)
     return apply_patches(data, load_patches())

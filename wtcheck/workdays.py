@@ -249,6 +249,11 @@ def get_calendar(
     return cal
 
 
+def clear_calendars() -> None:
+    """Forget the shared calendars (after ``wtcheck calendar import`` changed the data)."""
+    _CACHE.clear()
+
+
 def add_workdays(cal: Calendar, start: date, n: int, *, count_start_day: bool = False) -> date:
     """Deadline for "within *n* working days of *start*".
 

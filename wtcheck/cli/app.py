@@ -56,13 +56,17 @@ def root(
     ] = False,
 ) -> None:
     """wtcheck: safeguarding deadlines, correct to the day."""
+    from wtcheck.cli.options import reset_warnings
+
+    reset_warnings()
 
 
 def _register() -> None:
-    from wtcheck.cli import deadlines_cmd, workdays_cmd
+    from wtcheck.cli import calendar_cmd, deadlines_cmd, workdays_cmd
 
     app.command("deadlines", no_args_is_help=True)(deadlines_cmd.deadlines)
     app.add_typer(workdays_cmd.app, name="workdays")
+    app.add_typer(calendar_cmd.app, name="calendar")
 
 
 _register()

@@ -65,7 +65,7 @@ def deadlines(**kwargs: Any) -> None:
     rules = [get_rule(r) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
         raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
-    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"])
+    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"], as_of=as_of)
     items = deadlines_for(dates, cal, opts, rules)
     if rules:
         for rule in rules:
@@ -102,23 +102,28 @@ _PARAMS = [
         c.key,
         Annotated[
             str | None,
-            typer.Option(c.option, help=c.label.capitalize() + ".", rich_help_panel=DATES),
+            typer.Option(
+                c.option,
+                metavar="DATE",
+                help=c.label[0].upper() + c.label[1:] + ".",
+                rich_help_panel=DATES,
+            ),
         ],
         None,
     )
     for c in CONCEPTS
 ]
 _PARAMS += [
-    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
-    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
+    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
+    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", metavar="incident|awareness|notification", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
-    _param("inclusive", Annotated[bool, typer.Option("--inclusive", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
+    _param("inclusive", Annotated[bool, typer.Option("--inclusive", metavar="", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
     _param("closures", ClosuresOpt, None),
-    _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", help="table, json, csv or ics (an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
+    _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", metavar="table|json|csv|ics", help="Output format (ics: an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
     _param("case", Annotated[str | None, typer.Option("--case", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]

@@ -45,6 +45,7 @@ DivisionOpt = Annotated[
     typer.Option(
         "--division",
         "-d",
+        metavar="DIVISION",
         help="Bank-holiday calendar: GOV.UK division, or uk-any (a holiday anywhere in the UK). Default: england-and-wales, or the config file's.",
         rich_help_panel=CAL,
     ),
@@ -54,6 +55,7 @@ ClosuresOpt = Annotated[
     Path | None,
     typer.Option(
         "--closures",
+        metavar="FILE",
         help="Treat the days listed in this file as non-working (local closure days; off by default).",
         rich_help_panel=CAL,
         dir_okay=False,
@@ -64,6 +66,7 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="Configuration file (default: ./wtcheck.toml, else the user config folder's).",
         dir_okay=False,
     ),
@@ -73,6 +76,7 @@ CalendarFileOpt = Annotated[
     Path | None,
     typer.Option(
         "--calendar",
+        metavar="FILE",
         help="Use this GOV.UK bank-holidays.json for this run only.",
         rich_help_panel=CAL,
         dir_okay=False,
@@ -83,6 +87,7 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Count working days left from this date instead of today (reproducible runs).",
         rich_help_panel=COUNT,
     ),
@@ -92,6 +97,7 @@ CountStartDayOpt = Annotated[
     bool,
     typer.Option(
         "--count-start-day",
+        metavar="",
         help="'Within N working days of E': E is day 1 when it is a working day (default: E never counts).",
         rich_help_panel=COUNT,
     ),
@@ -101,6 +107,7 @@ ClearDaysOpt = Annotated[
     bool,
     typer.Option(
         "--clear-days",
+        metavar="",
         help="'No later than N working days before P': N whole working days strictly between (default: step back N from P).",
         rich_help_panel=COUNT,
     ),
@@ -125,12 +132,16 @@ def open_calendar(
     calendar_file: Path | None,
     closures_file: Path | None,
     config: Config | None = None,
+    as_of: date | None = None,
 ) -> Calendar:
     """The calendar a command counts on: options first, then the config file, then defaults.
 
     Every command opens its calendar here, so closures, imported data and the
-    stale-data warning behave the same everywhere.
+    stale-data warning behave the same everywhere: when the data in use ends
+    within 12 months of *as_of* (default today), one line goes to stderr, once
+    per run (:mod:`wtcheck.calendar_report` defines the threshold).
     """
+    from wtcheck.calendar_report import stale_warning
     from wtcheck.closures import load_closures
     from wtcheck.workdays import get_calendar
 
@@ -138,7 +149,21 @@ def open_calendar(
     name = division.value if division else (cfg.division or DEFAULT_DIVISION)
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
-    return get_calendar(name, calendar_file=calendar_file, closures=closures)
+    cal = get_calendar(name, calendar_file=calendar_file, closures=closures)
+    warning = stale_warning(cal.data.last_date, as_of or date.today())
+    if warning and warning not in _WARNED:
+        _WARNED.add(warning)
+        typer.echo(f"wtcheck: warning: {warning}", err=True)
+    return cal
+
+
+_WARNED: set[str] = set()
+"""Warnings already printed in this run (each is printed once)."""
+
+
+def reset_warnings() -> None:
+    """Start a run afresh: warnings print again (the root command calls this)."""
+    _WARNED.clear()
 
 
 class FeedFormat(StrEnum):

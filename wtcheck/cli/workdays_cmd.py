@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,6 +20,9 @@ from wtcheck.cli.options import (
 )
 from wtcheck.dates import format_long
 
+if TYPE_CHECKING:
+    from wtcheck.workdays import Calendar
+
 app = typer.Typer(
     help="Working-day arithmetic: add, sub, between, is. The start date never counts.",
     no_args_is_help=True,
@@ -27,13 +31,20 @@ app = typer.Typer(
 DateArg = Annotated[
     str,
     typer.Argument(
-        help="A date, day first (2023-05-05, 05/05/2023, 5 May 2023).", show_default=False
+        metavar="DATE",
+        help="A date, day first (2023-05-05, 05/05/2023, 5 May 2023).",
+        show_default=False,
     ),
 ]
 CountArg = Annotated[
-    int, typer.Argument(min=1, help="Number of working days (1 or more).", show_default=False)
+    int,
+    typer.Argument(
+        min=1, metavar="N", help="Number of working days (1 or more).", show_default=False
+    ),
 ]
-FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="text or json.")]
+FormatOpt = Annotated[
+    TextFormat, typer.Option("--format", "-f", metavar="text|json", help="Output format.")
+]
 
 
 def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
@@ -45,6 +56,21 @@ def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
 
 def _projected_text(projected: bool) -> str:
     return "  (projected calendar: year outside the GOV.UK data)" if projected else ""
+
+
+def _emit_date(
+    fmt: TextFormat, cal: Calendar, given: tuple[str, date], result: date, extra: dict[str, Any]
+) -> None:
+    """Print a computed date (text, or JSON echoing the inputs)."""
+    projected = cal.is_projected(given[1], result)
+    record = {
+        "date": result.isoformat(),
+        given[0]: given[1].isoformat(),
+        **extra,
+        "division": cal.division,
+        "projected": projected,
+    }
+    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
 
 
 @app.command("add")
@@ -63,16 +89,7 @@ def add(
     d = parse_arg("DATE", start)
     cal = open_calendar(division, calendar, closures)
     result = add_workdays(cal, d, n, count_start_day=count_start_day)
-    projected = cal.is_projected(d, result)
-    record = {
-        "date": result.isoformat(),
-        "start": d.isoformat(),
-        "n": n,
-        "division": cal.division,
-        "count_start_day": count_start_day,
-        "projected": projected,
-    }
-    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+    _emit_date(fmt, cal, ("start", d), result, {"n": n, "count_start_day": count_start_day})
 
 
 @app.command("sub")
@@ -91,22 +108,17 @@ def sub(
     d = parse_arg("DATE", target)
     cal = open_calendar(division, calendar, closures)
     result = sub_workdays(cal, d, n, clear_days=clear_days)
-    projected = cal.is_projected(result, d)
-    record = {
-        "date": result.isoformat(),
-        "target": d.isoformat(),
-        "n": n,
-        "division": cal.division,
-        "clear_days": clear_days,
-        "projected": projected,
-    }
-    _emit(fmt, record, f"{format_long(result)}{_projected_text(projected)}")
+    _emit_date(fmt, cal, ("target", d), result, {"n": n, "clear_days": clear_days})
 
 
 @app.command("between")
 def between(
-    start: Annotated[str, typer.Argument(help="First date A (not counted).", show_default=False)],
-    end: Annotated[str, typer.Argument(help="Second date B (counted).", show_default=False)],
+    start: Annotated[
+        str, typer.Argument(metavar="A", help="First date (not counted).", show_default=False)
+    ],
+    end: Annotated[
+        str, typer.Argument(metavar="B", help="Second date (counted).", show_default=False)
+    ],
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
