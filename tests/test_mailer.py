@@ -39,7 +39,9 @@ SELECTED = frozenset({Status.OVERDUE, Status.DUE_SOON})
 
 
 def report() -> MailReport:
-    return MailReport(sample(), ["data/cases.csv"], AS_OF, SELECTED)
+    """As ``wtcheck audit data/cases.csv --only overdue,due-soon`` reports the sample."""
+    shown = [f for f in sample() if f.status in SELECTED]
+    return MailReport(shown, ["data/cases.csv"], AS_OF, SELECTED)
 
 
 def settings(port: int, **kw: object) -> EmailSettings:
@@ -197,8 +199,8 @@ def test_message_headers_bodies_and_attachment_arrive_intact() -> None:
     assert raw == findings_csv_bytes(rep)
     lines = raw.decode().split("\r\n")
     assert lines[0].startswith("case_id,rule,rule_name,trigger_date,deadline,")
-    assert len(lines) == 1 + 8 + 1  # header, every finding (not only the reported), final ""
-    assert lines[7].startswith("'=cmd|' /C calc'!A0,sin-panel,")  # formula neutralised
+    assert len(lines) == 1 + 5 + 1  # header, one row per finding, final ""
+    assert lines[5].startswith("'=cmd|' /C calc'!A0,sin-panel,")  # formula neutralised
 
 
 def test_text_and_html_bodies_list_the_reported_findings_overdue_first() -> None:
@@ -216,21 +218,39 @@ def test_text_and_html_bodies_list_the_reported_findings_overdue_first() -> None
     assert "A3" in text[6] and "Mon 30 Nov 2026" in text[6] and "1 working day overdue" in text[6]
     assert "A6" in text[7] and "due today" in text[7] and "cases.csv:7" in text[7]
     assert text[10:] == [
-        "All 8 findings are in the attached f.csv.",
+        "All 5 findings are in the attached f.csv.",
         "A missed guidance deadline ('should') is poor practice, not a breach of the law.",
     ]
     html = mail_view.html_body(rep, "f.csv")
     assert "<td>&lt;b&gt;A4&lt;/b&gt; &amp; co</td>" in html and "<b>A4" not in html
     assert html.index("A4") < html.index("A3") < html.index("A6") < html.index("A2")
-    assert "A1" not in html and "A5" not in html and "A8" not in html  # not selected
+    assert "A1" not in html and "A5" not in html and "A8" not in html  # not shown
+
+
+def test_only_selected_statuses_make_something_to_report() -> None:
+    due_soon = [f for f in sample() if f.status is Status.DUE_SOON]
+    assert not MailReport(due_soon, ["c.csv"], AS_OF).has_findings  # default: overdue, late
+    assert MailReport(due_soon, ["c.csv"], AS_OF, SELECTED).has_findings
+    assert MailReport(sample(), ["c.csv"], AS_OF).has_findings
+    assert mail_view.subject(MailReport(sample(), ["c.csv"], AS_OF)) == (
+        "wtcheck: 3 overdue, 1 done late, 2 due within 5 working days, 1 pending, 1 met "
+        "— c.csv, as of 2026-12-01"
+    )
 
 
 def test_nothing_to_report_subject_and_files_label() -> None:
-    rep = MailReport(sample()[:1], ["a/x.csv", "b/y.csv", "z.csv"], AS_OF)
+    rep = MailReport([], ["a/x.csv", "b/y.csv", "z.csv"], AS_OF)
     assert not rep.has_findings
     assert mail_view.subject(rep) == (
         "wtcheck: nothing to report — x.csv and 2 more files, as of 2026-12-01"
     )
+    assert mail_view.text_body(rep, "f.csv").splitlines() == [
+        "wtcheck audit of x.csv and 2 more files, as of Tue 1 Dec 2026.",
+        "Nothing to report.",
+        "",
+        "All 0 findings are in the attached f.csv.",
+        "A missed guidance deadline ('should') is poor practice, not a breach of the law.",
+    ]
     assert mail_view.files_label(["a/x.csv", "y.csv"]) == "x.csv, y.csv"
 
 

@@ -1,8 +1,7 @@
 """The audit email's words: subject, text/plain body and text/html body.
 
-The bodies show the findings that are being reported (the selected
-statuses), overdue first, at most :data:`MAX_ROWS` of them; every finding
-is in the attached CSV. HTML is built by hand from escaped values, so a
+The bodies show the findings the audit reports, overdue first, at most
+:data:`MAX_ROWS` of them; every one of them is in the attached CSV. HTML is built by hand from escaped values, so a
 case id or a cell can never inject markup. Nothing here does I/O.
 """
 
@@ -28,8 +27,11 @@ COLUMNS = ("Status", "Case", "Rule", "Trigger", "Deadline", "Working days", "For
 class MailReport:
     """What one audit run has to say, as the email sees it.
 
-    *findings*: everything the audit reports (the attachment is exactly
-    their CSV); *selected*: the statuses that make something to report.
+    *findings*: what the audit reports, as it writes them (the statuses it
+    shows); the attachment is exactly their CSV and the bodies list them,
+    overdue first. *selected*: the statuses that make something to report
+    (those that make the audit exit 1); the email goes only when one of
+    them occurs, unless ``--email-always``.
     """
 
     findings: Sequence[Finding]
@@ -37,21 +39,21 @@ class MailReport:
     as_of: date
     selected: frozenset[Status] = DEFAULT_SELECTED
     soon: int = 5
-    reported: list[Finding] = field(init=False)
+    ordered: list[Finding] = field(init=False)
 
     def __post_init__(self) -> None:
-        chosen = [f for f in self.findings if f.status in self.selected]
-        object.__setattr__(self, "reported", overdue_first(chosen))
+        object.__setattr__(self, "ordered", overdue_first(self.findings))
 
     @property
     def has_findings(self) -> bool:
-        return bool(self.reported)
+        """True when a finding has a selected status (the audit's exit status 1)."""
+        return any(f.status in self.selected for f in self.findings)
 
     def counts(self) -> list[tuple[Status, int]]:
-        """(status, count) for each reported status, overdue first."""
+        """(status, count) for each status present, overdue first."""
         out = []
         for status in STATUS_ORDER:
-            n = sum(1 for f in self.reported if f.status is status)
+            n = sum(1 for f in self.findings if f.status is status)
             if n:
                 out.append((status, n))
         return out
@@ -101,7 +103,7 @@ def _intro(report: MailReport) -> list[str]:
 
 def _footer(report: MailReport, attachment: str) -> list[str]:
     lines = []
-    hidden = len(report.reported) - MAX_ROWS
+    hidden = len(report.ordered) - MAX_ROWS
     if hidden > 0:
         lines.append(f"{hidden} more not shown here.")
     lines += [
@@ -113,9 +115,9 @@ def _footer(report: MailReport, attachment: str) -> list[str]:
 
 def text_body(report: MailReport, attachment: str) -> str:
     """The text/plain body: a fixed-width table, overdue first."""
-    rows = [COLUMNS, *(_cells(f) for f in report.reported[:MAX_ROWS])]
+    rows = [COLUMNS, *(_cells(f) for f in report.ordered[:MAX_ROWS])]
     lines = [*_intro(report), ""]
-    if report.reported:
+    if report.ordered:
         widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
         for r in rows:
             lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
@@ -135,10 +137,10 @@ def html_body(report: MailReport, attachment: str) -> str:
         '<html><head><meta charset="utf-8"><title>wtcheck audit</title></head><body>',
         *(f"<p>{e(line)}</p>" for line in _intro(report)),
     ]
-    if report.reported:
+    if report.ordered:
         parts.append('<table border="1" cellpadding="4" cellspacing="0">')
         parts.append("<tr>" + "".join(f"<th>{e(c)}</th>" for c in COLUMNS) + "</tr>")
-        for f in report.reported[:MAX_ROWS]:
+        for f in report.ordered[:MAX_ROWS]:
             colour = _STATUS_COLOUR.get(f.status)
             style = f' style="color:{colour}"' if colour else ""
             cells = "".join(f"<td>{e(c)}</td>" for c in _cells(f))
