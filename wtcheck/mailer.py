@@ -231,6 +231,8 @@ def resolve_settings(
     cafile: Path | None = cli.cafile
     if cafile is None and "cafile" in table:
         cafile = Path(_text(table["cafile"], src.key("cafile"))).expanduser()
+        if not cafile.is_absolute() and config_path is not None:
+            cafile = config_path.parent / cafile  # like every path in the file
     if cafile is not None:
         name = "--smtp-cafile" if cli.cafile is not None else src.key("cafile")
         if security is Security.NONE:
