@@ -203,6 +203,18 @@ def test_message_headers_bodies_and_attachment_arrive_intact() -> None:
     assert lines[5].startswith("'=cmd|' /C calc'!A0,sin-panel,")  # formula neutralised
 
 
+def test_a_long_subject_arrives_with_single_spaces() -> None:
+    # long enough to be folded next to the encoded em dash at 78 characters
+    rep = replace(report(), files=["monthly-export.csv"])
+    assert len(mail_view.subject(rep)) > 78
+    with smtp_server() as (port, rec):
+        send_report(settings(port), rep)
+    (got,) = rec.received
+    assert got.message["Subject"] == (
+        "wtcheck: 3 overdue, 2 due within 5 working days — monthly-export.csv, as of 2026-12-01"
+    )
+
+
 def test_text_and_html_bodies_list_the_reported_findings_overdue_first() -> None:
     rep = report()
     text = mail_view.text_body(rep, "f.csv").splitlines()

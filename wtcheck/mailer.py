@@ -301,6 +301,11 @@ def build_message(
     msg.set_content(mail_view.text_body(report, filename))
     msg.add_alternative(mail_view.html_body(report, filename), subtype="html")
     msg.add_attachment(csv_bytes, maintype="text", subtype="csv", filename=filename)
+    # The bodies are encoded by now (base64 lines of 76). Headers are folded when the
+    # message is written: the standard library's folder can leave a space on both sides
+    # of a fold next to an encoded word, which unfolds to a double space in the subject;
+    # RFC 5322's hard limit (998) keeps any sensible subject on one line.
+    msg.policy = msg.policy.clone(max_line_length=998)
     return msg
 
 

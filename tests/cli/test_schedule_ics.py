@@ -27,7 +27,7 @@ def test_deadlines_ics_has_one_all_day_event_per_deadline() -> None:
     assert raw.endswith(b"END:VCALENDAR\r\n")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     cal = icalendar.Calendar.from_ical(raw)
-    assert str(cal["PRODID"]) == "-//wtcheck//wtcheck deadlines//EN"
+    assert str(cal["PRODID"]) == "-//wtcheck//wtcheck//EN"
     assert str(cal["METHOD"]) == "PUBLISH"
     sin, rr = cal.walk("VEVENT")
 

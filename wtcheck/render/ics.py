@@ -34,7 +34,7 @@ from wtcheck.render.deadlines_view import force_label
 from wtcheck.render.finding_words import days_text
 from wtcheck.workdays import Calendar
 
-PRODID = "-//wtcheck//wtcheck deadlines//EN"
+PRODID = "-//wtcheck//wtcheck//EN"
 MAX_OCTETS = 75
 
 
