@@ -119,6 +119,23 @@ def test_findings_round_trip_through_a_real_parser() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("status", "days", "words"),
+    [
+        (Status.OVERDUE, 1, "overdue (1 working day overdue)"),
+        (Status.LATE, 3, "late (done 3 working days late)"),
+        (Status.DUE_SOON, 0, "due-soon (due today)"),
+        (Status.DUE_SOON, 2, "due-soon (2 working days left)"),
+        (Status.PENDING, 9, "pending (9 working days left)"),
+        (Status.MET, 0, "met (met on the day)"),
+        (Status.MET, 4, "met (met with 4 working days to spare)"),
+    ],
+)
+def test_status_words(status: Status, days: int, words: str) -> None:
+    (ev,) = finding_events([finding(status=status, days=days)], date(2026, 12, 1))
+    assert f"Status: {words}, as of Tue 1 Dec 2026" in ev.description.splitlines()
+
+
 def test_same_input_gives_the_same_bytes() -> None:
     ev = [Event("u@wtcheck", date(2026, 1, 2), "s", "d")]
     a = render_ics(ev, as_of=date(2026, 1, 1), name="n")

@@ -25,7 +25,7 @@ def days_text(f: Finding) -> str:
     if f.status is Status.LATE:
         return f"done {_wd(n)} late"
     if f.status is Status.MET:
-        return f"met with {_wd(n)} to spare"
+        return f"met with {_wd(n)} to spare" if n else "met on the day"
     return "due today" if n == 0 else f"{_wd(n)} left"
 
 
