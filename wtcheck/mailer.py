@@ -236,7 +236,12 @@ def resolve_settings(
     if cafile is not None:
         name = "--smtp-cafile" if cli.cafile is not None else src.key("cafile")
         if security is Security.NONE:
-            raise InputError(f"{name}: only used with STARTTLS or SSL; add --smtp-starttls")
+            raise InputError(
+                (
+                    f"{name}: only used with STARTTLS or SSL; add --smtp-starttls or --smtp-ssl "
+                    "(security in [email])"
+                )
+            )
         _check_cafile(cafile, name)
 
     user = cli.user if cli.user is not None else table.get("user")
