@@ -237,10 +237,8 @@ def resolve_settings(
         name = "--smtp-cafile" if cli.cafile is not None else src.key("cafile")
         if security is Security.NONE:
             raise InputError(
-                (
-                    f"{name}: only used with STARTTLS or SSL; add --smtp-starttls or --smtp-ssl "
-                    "(security in [email])"
-                )
+                f"{name}: only used with STARTTLS or SSL; add --smtp-starttls or --smtp-ssl "
+                "(security in [email])"
             )
         _check_cafile(cafile, name)
 
