@@ -239,6 +239,19 @@ def test_text_and_html_bodies_list_the_reported_findings_overdue_first() -> None
     assert "A1" not in html and "A5" not in html and "A8" not in html  # not shown
 
 
+def test_bodies_show_at_most_200_rows_and_say_how_many_more() -> None:
+    from tests.data.sample_findings import finding
+
+    many = [finding(case_id=f"C{i:03}", row=i) for i in range(205)]
+    rep = MailReport(many, ["c.csv"], AS_OF)
+    text = mail_view.text_body(rep, "f.csv").splitlines()
+    assert sum(1 for line in text if line.startswith("overdue ")) == 200
+    assert text[-3:-1] == ["5 more not shown here.", "All 205 findings are in the attached f.csv."]
+    html = mail_view.html_body(rep, "f.csv")
+    assert html.count('<tr class="overdue"') == 200
+    assert "<p>5 more not shown here.</p>" in html
+
+
 def test_only_selected_statuses_make_something_to_report() -> None:
     due_soon = [f for f in sample() if f.status is Status.DUE_SOON]
     assert not MailReport(due_soon, ["c.csv"], AS_OF).has_findings  # default: overdue, late
