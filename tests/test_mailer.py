@@ -277,6 +277,7 @@ def test_nothing_to_report_subject_and_files_label() -> None:
         "A missed guidance deadline ('should') is poor practice, not a breach of the law.",
     ]
     assert mail_view.files_label(["a/x.csv", "y.csv"]) == "x.csv, y.csv"
+    assert mail_view.files_label(["-"]) == "stdin"
 
 
 # --- TLS and AUTH -----------------------------------------------------------------------

@@ -61,7 +61,7 @@ class MailReport:
 
 def files_label(files: Sequence[str]) -> str:
     """ "cases.csv", "a.csv, b.csv" or "a.csv and 2 more files" (base names)."""
-    names = [PurePath(f).name for f in files] or ["(no file)"]
+    names = [PurePath(f).name if f != "-" else "stdin" for f in files] or ["(no file)"]
     if len(names) <= 2:
         return ", ".join(names)
     return f"{names[0]} and {len(names) - 1} more files"
