@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from wtcheck.workdays import Calendar, get_calendar
+
+PINNED_TODAY = date(2026, 12, 1)
+"""What "today" is for every test (wtcheck.clock.today is pinned to it)."""
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +24,7 @@ def _isolated_user_dirs(
     monkeypatch.setenv("WTCHECK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr("wtcheck.clock.today", lambda: PINNED_TODAY)
     _forget_loaded_data()  # the data in use depends on WTCHECK_DATA_DIR (imported file)
     yield
     _forget_loaded_data()

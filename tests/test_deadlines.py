@@ -185,6 +185,7 @@ def test_edition_override_selects_rules_of_that_edition(ew: Calendar) -> None:
     assert [(d.rule.id, d.edition, d.deadline) for d in found] == [
         ("sin-panel", "wt2023", date(2016, 3, 8)),
         ("rr-submit", "wt2023", date(2016, 3, 31)),  # Easter 2016: 25 and 28 March
+        ("sin-partners", "wt2023", date(2016, 3, 8)),
     ]
 
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
 from tests.data.sample_findings import AS_OF, sample
 from tests.smtp_server import HOST, smtp_server
 from wtcheck.cli.email_opts import email_settings, send_if_needed
+from wtcheck.config import Config, load_config
 from wtcheck.errors import ConfigError, InputError
 from wtcheck.findings import DEFAULT_SELECTED, Status
 from wtcheck.mailer import EmailOptions, Security
 
 
-def config(email: dict[str, object] | None = None) -> Any:
-    return SimpleNamespace(path=Path("/srv/wtcheck/wtcheck.toml"), email=email or {})
+def config(email: dict[str, object] | None = None) -> Config:
+    return Config(path=Path("/srv/wtcheck/wtcheck.toml"), email=email or {})
 
 
 TABLE: dict[str, object] = {"to": "team@example.org", "from": "w@example.org", "host": HOST}
@@ -55,16 +54,31 @@ def test_email_to_alone_asks_for_email_and_overrides_the_table() -> None:
     )
 
 
-def test_relative_cafile_is_relative_to_the_config_file(tmp_path: Path) -> None:
+def test_settings_from_a_real_config_file(tmp_path: Path) -> None:
     from tests.smtp_server import make_tls
 
     tls = make_tls(tmp_path)
-    cfg = SimpleNamespace(
-        path=tmp_path / "wtcheck.toml",
-        email={**TABLE, "security": "starttls", "cafile": tls.cafile.name},
+    path = tmp_path / "wtcheck.toml"
+    path.write_text(
+        "[email]\n"
+        'to = ["team@example.org", "Lead <lead@example.org>"]\n'
+        'from = "wtcheck@example.org"\n'
+        'host = "smtp.example.org"\n'
+        'security = "ssl"\n'
+        f'cafile = "{tls.cafile.name}"\n'  # relative to the config file
+        "timeout = 5\n",
+        encoding="utf-8",
     )
-    s = email_settings(EmailOptions(), True, cfg)  # type: ignore[arg-type]
-    assert s is not None and s.cafile == tls.cafile
+    s = email_settings(EmailOptions(), True, load_config(path))
+    assert s is not None
+    assert s.recipients == ("team@example.org", "Lead <lead@example.org>")
+    assert (s.host, s.port, s.security, s.cafile, s.timeout) == (
+        "smtp.example.org",
+        465,
+        Security.SSL,
+        tls.cafile,
+        5.0,
+    )
 
 
 def test_send_only_when_a_selected_status_occurs() -> None:

@@ -71,6 +71,13 @@ class Holiday:
     division: str
     notes: str = ""
 
+    @property
+    def label(self) -> str:
+        """The title, with "(substitute day)" when GOV.UK marks it as one."""
+        if self.notes.strip().lower() == "substitute day":
+            return f"{self.title} (substitute day)"
+        return self.title
+
 
 @dataclass(frozen=True, slots=True)
 class Patch:

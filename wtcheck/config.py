@@ -1,14 +1,34 @@
 """The TOML configuration file (``--config FILE``, else ``./wtcheck.toml``,
 else ``wtcheck.toml`` in the user config folder).
 
-This module is the one place that reads it. Precedence everywhere: a
+This module and :mod:`wtcheck.config_reader` (imported only when a file is
+read) are the one place that reads it. Precedence everywhere: a
 command-line option, then the config file, then wtcheck's built-in default.
+
+Sections (every key optional; anything else is an error naming the file, the
+key and its line)::
+
+    [defaults]                 # division, rr_anchor, count_start_day, clear_days, inclusive
+    [calendar]                 # division, closures = "path" (relative to this file)
+    [rules.<id>]               # a local rule, or a local number for a registry rule
+    [email]                    # kept as read; checked by the command that sends mail
+
+Heavy imports (tomllib, the rule model) happen inside :func:`load_config`:
+this module is imported at start-up by the shared options.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wtcheck.errors import ConfigError
+
+if TYPE_CHECKING:
+    from wtcheck.rules.model import Rule
+
+FILE_NAME = "wtcheck.toml"
 
 
 @dataclass(frozen=True)
@@ -18,8 +38,43 @@ class Config:
     path: Path | None = None
     division: str | None = None
     closures_file: Path | None = None
+    rr_anchor: str | None = None
+    count_start_day: bool = False
+    clear_days: bool = False
+    inclusive: bool = False
+    local_rules: tuple[Rule, ...] = ()
+    """Rules added by the file, and registry rules it changed (same id)."""
+    email: dict[str, object] = field(default_factory=dict)
+    """The raw ``[email]`` table, validated by the command that sends mail."""
+
+
+def find_config(path: Path | None = None) -> Path | None:
+    """The config file in use: *path*, else ./wtcheck.toml, else the user's; None if none."""
+    if path is not None:
+        return path
+    from wtcheck.paths import user_config_dir
+
+    for candidate in (Path.cwd() / FILE_NAME, user_config_dir() / FILE_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def load_config(path: Path | None = None) -> Config:
     """The configuration in use (an empty :class:`Config` when there is no file)."""
-    return Config()
+    import tomllib
+
+    found = find_config(path)
+    if found is None:
+        return Config()
+    try:
+        text = found.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"config file {found}: cannot read ({exc.strerror or exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {found}: invalid TOML: {exc}") from None
+    from wtcheck.config_reader import Reader
+
+    return Reader(found, text).read(data)

@@ -31,7 +31,7 @@ from wtcheck.dates import format_long
 from wtcheck.editions import BY_ID as EDITIONS
 from wtcheck.editions import edition_for
 from wtcheck.errors import InputError
-from wtcheck.rules import RULES, get_rule
+from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Anchor, Direction, Kind, Rule, Unit
 from wtcheck.workdays import Calendar, add_workdays, sub_workdays
 
@@ -289,8 +289,16 @@ def deadlines_for(
     rules: Iterable[Rule] | None = None,
     extra_rules: Iterable[Rule] = (),
 ) -> list[Deadline]:
-    """Every deadline the known *dates* determine, in registry order."""
-    selected = list(rules) if rules is not None else [*RULES, *extra_rules]
+    """Every deadline the known *dates* determine, in registry order.
+
+    Without *rules*, every rule not switched off by default (:attr:`Rule.default_off`);
+    *extra_rules* (local rules and overrides from the config file) replace
+    registry rules with the same id.
+    """
+    if rules is not None:
+        selected = list(rules)
+    else:
+        selected = [r for r in all_rules(extra_rules) if not r.default_off]
     out: list[Deadline] = []
     for rule in selected:
         out.extend(compute(rule, dates, cal, opts, extra_rules))

@@ -95,10 +95,11 @@ def test_list_json_scotland_patch_and_projected() -> None:
 def test_list_table_says_whether_closures_counted(closures: Path) -> None:
     plain = run("calendar", "list", "--year", "2026").stdout
     assert "| 2026-06-15" not in plain  # Scottish only
-    assert "| 2026-08-31 | Mon | Summer bank holiday    | GOV.UK bundled |" in plain
+    assert "| 2026-08-31 | Mon | Summer bank holiday         | GOV.UK bundled |" in plain
+    assert "| 2026-12-28 | Mon | Boxing Day (substitute day) | GOV.UK bundled |" in plain
     assert plain.endswith("8 non-working weekdays.\nLocal closure days: off.\n")
     with_closures = run("calendar", "list", "--year", "2026", "--closures", str(closures)).stdout
-    assert "| 2026-12-29 | Tue | Christmas closure      | local closure  |" in with_closures
+    assert "| 2026-12-29 | Tue | Christmas closure           | local closure  |" in with_closures
     assert with_closures.endswith(
         "10 non-working weekdays.\n"
         "Local closure days: on (2 listed), counted as non-working days.\n"
@@ -136,7 +137,7 @@ def test_show_month_with_closures_exact(closures: Path) -> None:
         " 21  22  23  24  25* 26. 27.\n"
         " 28* 29# 30# 31\n"
         "  * Fri 25 Dec 2026: Christmas Day (GOV.UK bundled)\n"
-        "  * Mon 28 Dec 2026: Boxing Day (GOV.UK bundled)\n"
+        "  * Mon 28 Dec 2026: Boxing Day (substitute day) (GOV.UK bundled)\n"
         "  # Tue 29 Dec 2026: Christmas closure (local closure)\n"
         "  # Wed 30 Dec 2026: Local closure day (local closure)\n"
         "\n"

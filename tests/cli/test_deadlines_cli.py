@@ -20,6 +20,7 @@ def test_deadlines_json_has_the_documented_fields() -> None:
     assert [(i["rule"], i["trigger"], i["trigger_date"], i["deadline"]) for i in items] == [
         ("sin-panel", "aware", "2025-12-22", "2025-12-31"),
         ("rr-submit", "notification", "2025-12-31", "2026-01-22"),
+        ("sin-partners", "aware", "2025-12-22", "2025-12-31"),
     ]
     first = items[0]
     for key in (

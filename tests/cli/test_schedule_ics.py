@@ -29,7 +29,13 @@ def test_deadlines_ics_has_one_all_day_event_per_deadline() -> None:
     cal = icalendar.Calendar.from_ical(raw)
     assert str(cal["PRODID"]) == "-//wtcheck//wtcheck//EN"
     assert str(cal["METHOD"]) == "PUBLISH"
-    sin, rr = cal.walk("VEVENT")
+    events = cal.walk("VEVENT")
+    assert [str(e["SUMMARY"]).split(":")[0] for e in events] == [
+        "sin-panel",
+        "rr-submit",
+        "sin-partners",
+    ]
+    sin, rr = events[:2]
 
     assert str(sin["UID"]) == event_uid("C-1", "sin-panel", date(2025, 12, 22))
     assert sin.decoded("DTSTART") == date(2025, 12, 31)

@@ -22,10 +22,13 @@ from wtcheck.cli.options import (
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
+    ConfigOpt,
     CountStartDayOpt,
     DivisionOpt,
+    EditionOpt,
     FeedFormat,
     as_of_date,
+    edition_arg,
     open_calendar,
     parse_arg,
 )
@@ -47,6 +50,7 @@ def deadlines(**kwargs: Any) -> None:
 
       wtcheck deadlines --aware 22/12/2025 --incident 20/12/2025
     """
+    from wtcheck.config import load_config
     from wtcheck.render import deadlines_view
     from wtcheck.render.console import make_console
 
@@ -56,20 +60,30 @@ def deadlines(**kwargs: Any) -> None:
         if value:
             dates[c.key] = parse_arg(c.option, value)
     as_of = as_of_date(kwargs["as_of"])
+    cfg = load_config(kwargs["config"])
     opts = Options(
-        count_start_day=kwargs["count_start_day"],
-        clear_days=kwargs["clear_days"],
-        inclusive=kwargs["inclusive"],
-        rr_anchor=kwargs["rr_anchor"].value if kwargs["rr_anchor"] else None,
+        count_start_day=kwargs["count_start_day"] or cfg.count_start_day,
+        clear_days=kwargs["clear_days"] or cfg.clear_days,
+        inclusive=kwargs["inclusive"] or cfg.inclusive,
+        rr_anchor=kwargs["rr_anchor"].value if kwargs["rr_anchor"] else cfg.rr_anchor,
+        edition=edition_arg(kwargs["edition"]),
     )
-    rules = [get_rule(r) for r in kwargs["rule"]] if kwargs["rule"] else None
+    extra = cfg.local_rules
+    rules = [get_rule(r, extra) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
         raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
-    cal = open_calendar(kwargs["division"], kwargs["calendar"], kwargs["closures"], as_of=as_of)
-    items = deadlines_for(dates, cal, opts, rules)
+    cal = open_calendar(
+        kwargs["division"], kwargs["calendar"], kwargs["closures"], cfg, as_of=as_of
+    )
+    items = deadlines_for(dates, cal, opts, rules, extra)
     if rules:
         for rule in rules:
             if not any(d.rule.id == rule.id for d in items):
+                if not rule.computable:
+                    raise InputError(
+                        f"--rule {rule.id}: no national timescale to compute; "
+                        f"set one in the config file ([rules.{rule.id}])"
+                    )
                 keys = needed_dates(rule, opts)
                 options = " or ".join(next(c.option for c in CONCEPTS if c.key == k) for k in keys)
                 raise InputError(
@@ -116,6 +130,7 @@ _PARAMS = [
 _PARAMS += [
     _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
     _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", metavar="incident|awareness|notification", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
+    _param("edition", EditionOpt, None),
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
     _param("inclusive", Annotated[bool, typer.Option("--inclusive", metavar="", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
@@ -123,6 +138,7 @@ _PARAMS += [
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
     _param("closures", ClosuresOpt, None),
+    _param("config", ConfigOpt, None),
     _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", metavar="table|json|csv|ics", help="Output format (ics: an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
     _param("case", Annotated[str | None, typer.Option("--case", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
 ]  # fmt: skip

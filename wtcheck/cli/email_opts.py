@@ -122,8 +122,7 @@ def email_settings(options: EmailOptions, send: bool, config: Config) -> EmailSe
         return None
     from wtcheck.mailer import resolve_settings
 
-    table = getattr(config, "email", None) or {}
-    return resolve_settings(options, table, os.environ, config.path)
+    return resolve_settings(options, config.email, os.environ, config.path)
 
 
 def send_if_needed(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wtcheck import clock
 from wtcheck.calendar_data import DEFAULT_DIVISION
 from wtcheck.config import Config
 from wtcheck.dates import parse_date
@@ -124,7 +125,7 @@ def parse_arg(name: str, value: str) -> date:
 
 def as_of_date(value: str | None) -> date:
     """The --as-of date, or today."""
-    return parse_arg("--as-of", value) if value else date.today()
+    return parse_arg("--as-of", value) if value else clock.today()
 
 
 def open_calendar(
@@ -150,7 +151,7 @@ def open_calendar(
     closures_path = closures_file or cfg.closures_file
     closures = load_closures(closures_path) if closures_path else ()
     cal = get_calendar(name, calendar_file=calendar_file, closures=closures)
-    warning = stale_warning(cal.data.last_date, as_of or date.today())
+    warning = stale_warning(cal.data.last_date, as_of or clock.today())
     if warning and warning not in _WARNED:
         _WARNED.add(warning)
         typer.echo(f"wtcheck: warning: {warning}", err=True)
@@ -164,6 +165,29 @@ _WARNED: set[str] = set()
 def reset_warnings() -> None:
     """Start a run afresh: warnings print again (the root command calls this)."""
     _WARNED.clear()
+
+
+EditionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        metavar="EDITION",
+        help="Count under this Working Together edition (wt2006, wt2006-ch8, wt2010, wt2013, wt2015, wt2018, wt2018-dec2020, wt2023) instead of the one in force on the trigger date.",
+        rich_help_panel=COUNT,
+    ),
+]
+
+
+def edition_arg(value: str | None) -> str | None:
+    """The --edition value checked against the known editions (None if not given)."""
+    if value is None:
+        return None
+    from wtcheck.editions import get_edition
+
+    try:
+        return get_edition(value).id
+    except InputError as exc:
+        raise InputError(f"--edition: {exc}") from None
 
 
 class FeedFormat(StrEnum):

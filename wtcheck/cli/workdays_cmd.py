@@ -160,7 +160,7 @@ def is_(
         reason = f"{d:%A}"
     else:
         reason = (
-            f"bank holiday: {holiday.title}"
+            f"bank holiday: {holiday.label}"
             if holiday and holiday.origin != "closure"
             else (f"closure day: {holiday.title}" if holiday else "non-working day")
         )

@@ -59,7 +59,7 @@ def print_list(
         console, "Date", "Day", "Name", "Source", title=f"Non-working weekdays, {division}, {span}"
     )
     for h in days:
-        table.add_row(h.date.isoformat(), f"{h.date:%a}", escape(h.title), origin_label(h.origin))
+        table.add_row(h.date.isoformat(), f"{h.date:%a}", escape(h.label), origin_label(h.origin))
     console.print(table)
     console.print(f"{len(days)} non-working weekday{'' if len(days) == 1 else 's'}.")
     console.print(closures_note(closures))
@@ -87,7 +87,7 @@ def grid_lines(grid: MonthGrid) -> list[str]:
     for h in grid.days_off:
         mark = "#" if h.origin == "closure" else "*"
         lines.append(
-            f"  {mark} {format_long(h.date)}: {escape(h.title)} ({origin_label(h.origin)})"
+            f"  {mark} {format_long(h.date)}: {escape(h.label)} ({origin_label(h.origin)})"
         )
     return lines
 

@@ -20,7 +20,7 @@ FIELDS = (
     "rule", "name", "trigger", "trigger_date", "deadline", "deadline_weekday", "length",
     "unit", "direction", "kind", "working_days_left", "as_of", "force", "force_note",
     "source", "edition", "edition_label", "division", "projected", "verified", "anchor",
-    "threatened", "notes",
+    "threatened", "notes", "local",
 )  # fmt: skip
 
 
@@ -55,6 +55,7 @@ def as_record(d: Deadline, cal: Calendar, as_of: date) -> dict[str, Any]:
         "anchor": d.anchor,
         "threatened": d.threatened,
         "notes": list(d.notes),
+        "local": rule.local,
     }
 
 
@@ -96,7 +97,7 @@ def print_table(console: Console, items: Sequence[Deadline], cal: Calendar, as_o
         left = cal.between(as_of, d.deadline)
         style = "red" if left < 0 else ("yellow" if left <= 5 else "")
         notes = list(d.notes)
-        verified = "" if rule.verified else " [UNVERIFIED]"
+        verified = ("" if rule.verified else " [UNVERIFIED]") + (" [LOCAL]" if rule.local else "")
         table.add_row(
             f"{rule.id}\n{rule.name}",
             f"{d.trigger.replace('_', ' ')}\n{format_long(d.trigger_date)}",

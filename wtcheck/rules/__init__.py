@@ -8,12 +8,21 @@ a rule is adding one entry to a family module.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from wtcheck.errors import InputError
-from wtcheck.rules import homelessness, incidents, scr
+from wtcheck.rules import (
+    assessment,
+    child_death,
+    fostering,
+    governance,
+    homelessness,
+    incidents,
+    scr,
+)
 from wtcheck.rules.model import Rule
 
-FAMILIES = (incidents, scr, homelessness)
+FAMILIES = (incidents, scr, assessment, fostering, homelessness, governance, child_death)
 
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
@@ -29,3 +38,19 @@ def get_rule(rule_id: str, extra: Iterable[Rule] = ()) -> Rule:
         if rule.id == key:
             return rule
     raise InputError(f"unknown rule {rule_id!r}; 'wtcheck rules' lists them")
+
+
+def all_rules(extra: Iterable[Rule] = ()) -> list[Rule]:
+    """The registry with *extra* rules (from the config file): an extra rule
+    with a registry id replaces that rule in place; new ids come last."""
+    by_id = {rule.id: rule for rule in extra}
+    merged = [by_id.pop(rule.id, rule) for rule in RULES]
+    return merged + list(by_id.values())
+
+
+def lineage_of(rule: Rule, extra: Iterable[Rule] = ()) -> list[Rule]:
+    """The rules sharing *rule*'s lineage, oldest first (just *rule* if none)."""
+    if not rule.lineage:
+        return [rule]
+    found = [r for r in all_rules(extra) if r.lineage == rule.lineage]
+    return sorted(found, key=lambda r: (r.in_force_from or date.min, r.id))

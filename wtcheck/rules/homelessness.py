@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from wtcheck.rules.common import info
 from wtcheck.rules.model import (
     Cite,
     DatedNote,
@@ -22,6 +23,32 @@ from wtcheck.rules.model import (
 )
 
 HRA_START = date(2018, 4, 3)
+
+NOTICE_NOTES = (
+    DatedNote(
+        "Valid s.21 notice: compare its expiry date (s.175(5)).",
+        HRA_START,
+        date(2026, 4, 30),
+    ),
+    DatedNote(
+        "From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice, "
+        "not a s.21 expiry (Renters' Rights Act 2025) [secondary source].",
+        date(2026, 5, 1),
+        None,
+    ),
+    DatedNote(
+        "A s.21 notice served before 1 May 2026: apply the s.175(4) 'likely "
+        "within 56 days' test; the old s.175(5) reading is transitional and "
+        "unverified.",
+        date(2026, 5, 1),
+        date(2026, 7, 31),
+    ),
+    DatedNote(
+        "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
+        date(2026, 8, 1),
+        None,
+    ),
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -65,35 +92,12 @@ RULES: tuple[Rule, ...] = (
         edition_date="assessment",
         compare_with="assessment",
         completion="referral_to_housing",
+        lineage="threatened",
         notes=(
             "Threatened with homelessness when the expected homelessness date (or the date of a "
             "valid notice) falls within 56 days of the assessment: on or before assessment + 56.",
         ),
-        dated_notes=(
-            DatedNote(
-                "Valid s.21 notice: compare its expiry date (s.175(5)).",
-                HRA_START,
-                date(2026, 4, 30),
-            ),
-            DatedNote(
-                "From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice, "
-                "not a s.21 expiry (Renters' Rights Act 2025) [secondary source].",
-                date(2026, 5, 1),
-                None,
-            ),
-            DatedNote(
-                "A s.21 notice served before 1 May 2026: apply the s.175(4) 'likely "
-                "within 56 days' test; the old s.175(5) reading is transitional and "
-                "unverified.",
-                date(2026, 5, 1),
-                date(2026, 7, 31),
-            ),
-            DatedNote(
-                "An unused s.21 notice can no longer found a possession claim after 31 Jul 2026.",
-                date(2026, 8, 1),
-                None,
-            ),
-        ),
+        dated_notes=NOTICE_NOTES,
     ),
     Rule(
         id="hl-prev",
@@ -148,5 +152,68 @@ RULES: tuple[Rule, ...] = (
             "Ends automatically after 56 days where the applicant has priority need and is not "
             "intentionally homeless (s.189B(4)); otherwise may be ended by notice (s.189B(7)(b)).",
         ),
+    ),
+    Rule(
+        id="hl-s21",
+        name="Threatened with homelessness by a notice: the notice date falls within 56 days",
+        topic="homelessness",
+        trigger="notice",
+        length=56,
+        unit=Unit.CALENDAR_DAYS,
+        direction=Direction.BEFORE,
+        force=Force.STATUTORY,
+        kind=Kind.THRESHOLD,
+        cites=(
+            Cite(
+                "Housing Act 1996",
+                "s.175(5) (inserted by the Homelessness Reduction Act 2017)",
+                Evidence.PRIMARY,
+            ),
+            Cite("Homelessness Code of Guidance", "ch.6 para 6.3", Evidence.PRIMARY),
+            Cite(
+                "Renters' Rights Act 2025",
+                "s.175(5) as amended from 1 May 2026",
+                Evidence.SECONDARY,
+            ),
+        ),
+        in_force_from=HRA_START,
+        edition_date="assessment",
+        compare_with="assessment",
+        completion="referral_to_housing",
+        lineage="threatened",
+        notes=("Threatened when the notice date is on or before the assessment date + 56 days.",),
+        dated_notes=NOTICE_NOTES,
+    ),
+    info(
+        "hl-refer",
+        "Duty to refer to the housing authority (s.213B), with consent",
+        "homelessness",
+        "homeless",
+        direction=Direction.BEFORE,
+        force=Force.STATUTORY,
+        force_note="The duty is statutory; there is no statutory time limit.",
+        cites=(
+            Cite("Housing Act 1996", "s.213B", Evidence.PRIMARY),
+            Cite(
+                "Homelessness (Review Procedure etc.) Regulations 2018", "Part 4", Evidence.PRIMARY
+            ),
+            Cite("Homelessness Code of Guidance", "ch.4 paras 4.1, 4.3", Evidence.PRIMARY),
+            Cite("Working Together 2018 (re-issued 9 Dec 2020)", "ch.1 paras 29-34", Evidence.SEED),
+        ),
+        in_force_from=date(2018, 10, 1),
+        completion="referral_to_housing",
+        notes=(
+            "A check, not a deadline: the 56-day test (hl-threat) says who is caught. "
+            "Children's social services are specified public authorities.",
+        ),
+    ),
+    info(
+        "hl-flex",
+        "Prevention work may start more than 56 days ahead",
+        "homelessness",
+        "assessment",
+        cites=(Cite("Homelessness Code of Guidance", "ch.6/ch.12", Evidence.SECONDARY),),
+        in_force_from=HRA_START,
+        notes=("For information only.",),
     ),
 )

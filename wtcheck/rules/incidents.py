@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from wtcheck.rules.common import PANEL_START, WT2018_ON, info
 from wtcheck.rules.model import (
     Anchor,
     Cite,
@@ -18,8 +19,6 @@ from wtcheck.rules.model import (
     Rule,
     Unit,
 )
-
-WT2018_ON = ("wt2018", "wt2018-dec2020", "wt2023")
 
 DEC2020_TABLE = Cite(
     "Working Together to Safeguard Children 2018 (re-issued 9 Dec 2020)",
@@ -57,9 +56,10 @@ RULES: tuple[Rule, ...] = (
             DEC2020_TABLE,
             Cite("Working Together 2023", "ch.5, same heading", Evidence.SECONDARY),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="notification",
+        lineage="incident-notification",
         notes=(
             "Counted from the day the local authority became aware, never from the incident date.",
             "Before 29 Jun 2018 the WT2015 notification to Ofsted applies (notif-ofsted-2015).",
@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
             ),
             DEC2020_TABLE,
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="rapid_review",
         anchors=(
@@ -142,10 +142,11 @@ RULES: tuple[Rule, ...] = (
                 Evidence.UNVERIFIED,
             ),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         verified=False,
         completion="lcspr_report_sent",
+        lineage="review-prepublication",
         notes=(
             "The 7 working days rest on the Dec 2020 table alone.",
             COVID,
@@ -174,13 +175,139 @@ RULES: tuple[Rule, ...] = (
             ),
             Cite("Working Together 2023", "ch.5 equivalent", Evidence.UNVERIFIED),
         ),
-        in_force_from=date(2018, 6, 29),
+        in_force_from=PANEL_START,
         editions=WT2018_ON,
         completion="lcspr_publication",
+        lineage="review-completion",
         notes=(
             "If publication is delayed, the Panel and the Secretary of State should be told "
             "the reasons (Dec 2020 table).",
             COVID,
         ),
+    ),
+    Rule(
+        id="sin-partners",
+        name="Serious incident reported to the safeguarding partners",
+        topic="incidents",
+        trigger="aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        cites=(
+            Cite("Working Together 2018", "ch.4 (same paragraph as sin-panel)", Evidence.SECONDARY),
+            Cite("Working Together 2023", "ch.5", Evidence.SECONDARY),
+            Cite(
+                "St Helens SCP; Solihull LSCB procedures",
+                "'within the same five working days'",
+                Evidence.SECONDARY,
+            ),
+        ),
+        in_force_from=PANEL_START,
+        editions=WT2018_ON,
+        completion="partners_notification",
+        notes=(
+            "Runs on the same clock as sin-panel: its own area's partners and others concerned.",
+        ),
+    ),
+    Rule(
+        id="sin-lac",
+        name="Death of a looked-after child notified to the Secretary of State and Ofsted",
+        topic="incidents",
+        trigger="lac_death_aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        force_note="The notification is statutory; its 5-working-day timing is guidance.",
+        cites=(
+            Cite("Working Together 2018", "ch.4", Evidence.SECONDARY),
+            Cite("Working Together 2023", "ch.5", Evidence.SECONDARY),
+            Cite(
+                "Wirral; St Helens procedures", "same online form as sin-panel", Evidence.SECONDARY
+            ),
+        ),
+        in_force_from=PANEL_START,
+        editions=WT2018_ON,
+        verified=False,
+        completion="notification",
+        notes=(
+            "Abuse or neglect need not be suspected.",
+            "That the same 5 working days apply is unverified; in practice the timing follows "
+            "sin-panel.",
+        ),
+    ),
+    Rule(
+        id="sin-careleaver",
+        name="Death of a care leaver (18-24) notified to the Secretary of State and Ofsted",
+        topic="incidents",
+        trigger="care_leaver_death_aware",
+        length=5,
+        unit=Unit.WORKING_DAYS,
+        direction=Direction.AFTER,
+        force=Force.GUIDANCE,
+        force_note="Non-mandatory reporting (Cumberland Council bulletin on WT2023).",
+        cites=(
+            Cite(
+                "Working Together 2023",
+                "ch.5, care leavers up to and including 24",
+                Evidence.SECONDARY,
+            ),
+            Cite(
+                "North Yorkshire SCP 'Death of a Care Leaver' one-minute guide",
+                "5 working days from awareness (a local reading)",
+                Evidence.SECONDARY,
+            ),
+        ),
+        in_force_from=date(2023, 12, 15),
+        editions=("wt2023",),
+        completion="notification",
+        notes=(
+            "Timescale by analogy/local practice: no national number; 5 working days is North "
+            "Yorkshire's reading. Set your own in the config file ([rules.sin-careleaver]).",
+            "Deaths only, ages 18-24; under-18 looked-after children are sin-lac. No rapid "
+            "review or LCSPR unless the criteria are met and the person is under 18.",
+        ),
+    ),
+    info(
+        "rr-decision",
+        "Safeguarding partners' decision on whether to commission an LCSPR",
+        "reviews",
+        "notification",
+        cites=(
+            Cite(
+                "Working Together 2018 ch.4 / 2023 ch.5",
+                "'Decisions on local and national reviews'",
+                Evidence.UNVERIFIED,
+            ),
+            Cite(
+                "Plymouth SCP; Kent KSCMP", "decision by the end of the 15 days", Evidence.SECONDARY
+            ),
+        ),
+        in_force_from=PANEL_START,
+        editions=WT2018_ON,
+        completion="lcspr_decision",
+        notes=(
+            "No separate limit: the decision is due with the rapid review (rr-submit).",
+            "The Panel normally replies within about 10 working days (Kent; information only).",
+        ),
+    ),
+    info(
+        "lcspr-monitor",
+        "Safeguarding partners monitor the time taken and the quality of the review",
+        "reviews",
+        "lcspr_decision",
+        force=Force.STATUTORY,
+        cites=(
+            Cite(
+                "Child Safeguarding Practice Review and Relevant Agency (England) "
+                "Regulations 2018 (SI 2018/789)",
+                "reg 14",
+                Evidence.PRIMARY,
+            ),
+        ),
+        in_force_from=PANEL_START,
+        editions=WT2018_ON,
+        notes=("No numeric deadline: 'at regular intervals'.",),
     ),
 )

@@ -68,6 +68,8 @@ class Evidence(StrEnum):
     """Restated by local procedures, partnerships or commentators."""
     UNVERIFIED = "unverified"
     """From knowledge of the document, not yet checked against it."""
+    LOCAL = "local"
+    """Set by the user's configuration file (a local procedure, not national)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,15 @@ class Rule:
     repeats: bool = False
     """True when the period restarts from each occurrence (review conferences, visits)."""
     local: bool = False
+    lineage: str = ""
+    """Rules that are successive versions of one duty share a lineage key
+    (``initial-assessment``: ia-7 → ia-10 → sa-45); ``wtcheck rules show``
+    prints a rule's history from it."""
+    default_off: bool = False
+    """Not computed unless asked for by id (``--rule``) or enabled in the
+    config file: rules whose number no source has confirmed."""
+    fixed_date: date | None = None
+    """For one-off duties due on a fixed date (no trigger: *trigger* is "")."""
 
     def in_force_on(self, day: date) -> bool:
         return (self.in_force_from is None or self.in_force_from <= day) and (

@@ -1,0 +1,69 @@
+"""``wtcheck explain RULE DATE``: show how one deadline is counted, day by day."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wtcheck.cli.deadlines_cmd import RRAnchor
+from wtcheck.cli.options import (
+    COUNT,
+    CalendarFileOpt,
+    ClearDaysOpt,
+    ClosuresOpt,
+    ConfigOpt,
+    CountStartDayOpt,
+    DivisionOpt,
+    EditionOpt,
+    edition_arg,
+    open_calendar,
+    parse_arg,
+)
+
+
+def explain(
+    rule: Annotated[
+        str, typer.Argument(metavar="RULE", help="Rule id ('wtcheck rules' lists them).")
+    ],
+    day: Annotated[str, typer.Argument(metavar="DATE", help="The trigger date (day first).")],
+    division: DivisionOpt = None,
+    edition: EditionOpt = None,
+    rr_anchor: Annotated[
+        RRAnchor | None,
+        typer.Option(
+            "--rr-anchor",
+            metavar="incident|awareness|notification",
+            help="Rapid review: the date DATE is.",
+            rich_help_panel=COUNT,
+        ),
+    ] = None,
+    count_start_day: CountStartDayOpt = False,
+    clear_days: ClearDaysOpt = False,
+    closures: ClosuresOpt = None,
+    calendar: CalendarFileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Show how a deadline is counted: the weeks involved, the trigger, each counted
+    working day numbered, bank holidays and closure days named, the deadline marked;
+    then the rule's wording, source and the convention used.
+
+      wtcheck explain sin-panel 22/12/2025
+    """
+    from wtcheck.config import load_config
+    from wtcheck.deadlines import Options
+    from wtcheck.explain import explain as build
+    from wtcheck.render.console import make_console
+    from wtcheck.render.explain_view import print_explanation
+
+    trigger = parse_arg("DATE", day)
+    cfg = load_config(config)
+    opts = Options(
+        count_start_day=count_start_day or cfg.count_start_day,
+        clear_days=clear_days or cfg.clear_days,
+        inclusive=cfg.inclusive,
+        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
+        edition=edition_arg(edition),
+    )
+    cal = open_calendar(division, calendar, closures, cfg, as_of=trigger)
+    print_explanation(make_console(), build(rule, trigger, cal, opts, cfg.local_rules))
