@@ -248,10 +248,16 @@ def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Not
         plans.append(
             Plan(rule, keys, tuple(idx), completion, window, tuple(suppress), fb_at, rule.source)
         )
-    if skipped:
+    if skipped and options.rules is not None:  # rules the user asked for: say what is missing
         notice(
             f"{name}: rules skipped, no column for "
             + "; ".join(f"{col}: {', '.join(ids)}" for col, ids in skipped.items())
+        )
+    elif skipped:
+        ids = [rule_id for group in skipped.values() for rule_id in group]
+        notice(
+            f"{name}: {len(ids)} rules not checked, their date columns are absent "
+            f"({', '.join(ids)}); --rule ID says which column a rule needs"
         )
     if not plans:
         raise ColumnError(
