@@ -62,13 +62,21 @@ def root(
 
 
 def _register() -> None:
-    from wtcheck.cli import calendar_cmd, deadlines_cmd, explain_cmd, rules_cmd, workdays_cmd
+    from wtcheck.cli import (
+        audit_cmd,
+        calendar_cmd,
+        deadlines_cmd,
+        explain_cmd,
+        rules_cmd,
+        workdays_cmd,
+    )
 
     app.command("deadlines", no_args_is_help=True)(deadlines_cmd.deadlines)
     app.command("explain", no_args_is_help=True)(explain_cmd.explain)
     app.add_typer(rules_cmd.app, name="rules")
     app.add_typer(workdays_cmd.app, name="workdays")
     app.add_typer(calendar_cmd.app, name="calendar")
+    app.command("audit", no_args_is_help=True)(audit_cmd.audit)
 
 
 _register()

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.audit.helpers import audit_text, brief
+from wtcheck.deadlines import Options, compute
+from wtcheck.findings import Status
+from wtcheck.rules import get_rule
+from wtcheck.workdays import get_calendar
+
+HEAD = "case_id,aware_date,notification_date,rapid_review_date\n"
+
+
+def test_each_status_for_the_notification_rule(tmp_path: Path) -> None:
+    text = HEAD + (
+        "C1,2025-12-22,2025-12-31,\n"  # deadline Wed 31 Dec 2025 (Christmas week): met on the day
+        "C2,2026-04-01,2026-04-13,\n"  # Easter 2026: deadline Fri 10 Apr, done Mon 13: 1 late
+        "C3,2026-11-20,,\n"  # deadline Fri 27 Nov: 2 working days overdue on Tue 1 Dec
+        "C4,2026-11-26,,\n"  # deadline Thu 3 Dec: 2 left, due soon
+        "C5,2026-11-30,,\n"  # deadline Mon 7 Dec: 4 left, due soon
+        "C6,31/02/2026,,\n"  # no such date
+    )
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"),))
+    assert brief(engine.findings) == [
+        ("C1", "sin-panel", Status.MET, "2025-12-31", 0),
+        ("C2", "sin-panel", Status.LATE, "2026-04-10", 1),
+        ("C3", "sin-panel", Status.OVERDUE, "2026-11-27", 2),
+        ("C4", "sin-panel", Status.DUE_SOON, "2026-12-03", 2),
+        ("C5", "sin-panel", Status.DUE_SOON, "2026-12-07", 4),
+        ("C6", "sin-panel", Status.INVALID, None, None),
+    ]
+    bad = engine.findings[-1]
+    assert (bad.row, bad.column, bad.value) == (7, "aware_date", "31/02/2026")
+    assert (
+        bad.message
+        == "row 7, column 'aware_date': '31/02/2026': no such date (day 31, month 2, year 2026)"
+    )
+
+
+def test_pending_and_soon_threshold(tmp_path: Path) -> None:
+    text = HEAD + "C1,2026-11-30,,\n"  # deadline Mon 7 Dec: 4 working days left
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"),), soon=3)
+    assert brief(engine.findings) == [("C1", "sin-panel", Status.PENDING, "2026-12-07", 4)]
+
+
+def test_coronation_week_and_edition(tmp_path: Path) -> None:
+    engine = audit_text(
+        tmp_path, HEAD + "C1,2023-05-05,2023-05-16,\n", rules=(get_rule("sin-panel"),)
+    )
+    (f,) = engine.findings
+    # Fri 5 May 2023 + 5 working days skips the coronation holiday Mon 8 May
+    assert (f.deadline, f.status, f.days, f.edition) == (
+        date(2023, 5, 15), Status.LATE, 1, "wt2018-dec2020",
+    )  # fmt: skip
+
+
+def test_audit_agrees_with_deadlines_compute(tmp_path: Path) -> None:
+    cal = get_calendar("england-and-wales")
+    text = HEAD + "C1,2025-12-22,,\nC2,2025-12-22,2026-01-02,\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("rr-submit"),))
+    rule = get_rule("rr-submit")
+    for f, dates in zip(
+        engine.findings,
+        [
+            {"aware": date(2025, 12, 22)},
+            {"aware": date(2025, 12, 22), "notification": date(2026, 1, 2)},
+        ],
+        strict=True,
+    ):
+        expected = compute(rule, dates, cal, Options())[0]
+        assert (f.deadline, f.anchor, f.trigger_date) == (
+            expected.deadline, expected.anchor, expected.trigger_date,
+        )  # fmt: skip
+    assert [f.status for f in engine.findings] == [Status.OVERDUE, Status.OVERDUE]
+
+
+def test_rr_anchor_option_changes_the_deadline(tmp_path: Path) -> None:
+    text = HEAD + "C1,2026-11-02,2026-11-09,2026-11-25\n"
+    default = audit_text(tmp_path, text, rules=(get_rule("rr-submit"),))
+    aware = audit_text(
+        tmp_path, text, rules=(get_rule("rr-submit"),), counting=Options(rr_anchor="awareness")
+    )
+    assert brief(default.findings) == [("C1", "rr-submit", Status.MET, "2026-11-30", 3)]
+    assert brief(aware.findings) == [("C1", "rr-submit", Status.LATE, "2026-11-23", 2)]
+    assert aware.findings[0].anchor == "awareness"
+
+
+def test_completion_after_as_of_is_not_done(tmp_path: Path) -> None:
+    text = "case_id,lcspr_decision_date,lcspr_publication_date\nC1,2026-06-10,2026-12-08\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("lcspr-complete"),))
+    (f,) = engine.findings
+    assert (f.status, f.deadline, f.completed, f.days) == (
+        Status.PENDING,
+        date(2026, 12, 10),
+        None,
+        7,
+    )
+
+
+def test_window_rules_report_only_while_open(tmp_path: Path) -> None:
+    text = "case_id,satisfied_date\nC1,2026-10-12\nC2,2026-10-20\nC3,2026-08-01\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("hl-prev"),))
+    assert brief(engine.findings) == [
+        ("C1", "hl-prev", Status.DUE_SOON, "2026-12-06", 3),
+        ("C2", "hl-prev", Status.PENDING, "2026-12-14", 9),
+    ]
+    assert sum(engine.counts.values()) == 2
+
+
+def test_threshold_rule(tmp_path: Path) -> None:
+    text = (
+        "case_id,assessment_date,homeless_date,referral_to_housing_date\n"
+        "C1,2026-03-02,2026-04-20,2026-02-20\n"
+        "C2,2026-09-01,2026-10-12,2026-08-20\n"
+        "C3,2026-11-25,2027-01-22,\n"
+    )
+    engine = audit_text(tmp_path, text, rules=(get_rule("hl-threat"),))
+    assert brief(engine.findings) == [
+        ("C1", "hl-threat", Status.MET, "2026-02-23", 1),
+        ("C2", "hl-threat", Status.LATE, "2026-08-17", 3),
+        ("C3", "hl-threat", Status.OVERDUE, "2026-11-27", 2),
+    ]
+    assert engine.findings[0].edition == "statute"
+
+
+def test_invalid_completion_and_other_rules_still_run(tmp_path: Path) -> None:
+    text = HEAD + "C1,2026-06-01,next week,\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"), get_rule("rr-submit")))
+    assert [(f.rule, f.status, f.column, f.value) for f in engine.findings] == [
+        ("sin-panel", Status.INVALID, "notification_date", "next week"),
+        ("rr-submit", Status.INVALID, "notification_date", "next week"),
+    ]
+    text = "case_id,aware_date,notification_date,lcspr_decision_date,lcspr_publication_date\nC1,bad,,2026-01-20,2026-04-14\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"), get_rule("lcspr-complete")))
+    assert [(f.rule, f.status) for f in engine.findings] == [
+        ("sin-panel", Status.INVALID),
+        ("lcspr-complete", Status.MET),
+    ]
+
+
+def test_only_kept_statuses_are_built_but_all_are_counted(tmp_path: Path) -> None:
+    text = HEAD + "C1,2025-12-22,2025-12-31,\nC2,2026-11-20,,\n"
+    engine = audit_text(
+        tmp_path, text, rules=(get_rule("sin-panel"),), keep=frozenset({Status.OVERDUE})
+    )
+    assert [f.case_id for f in engine.findings] == ["C2"]
+    assert engine.counts[Status.MET] == 1 and engine.counts[Status.OVERDUE] == 1
+
+
+def test_flags_skip_rules(tmp_path: Path) -> None:
+    text = (
+        "Child Unique ID,Date of referral,Referral NFA?,Continuous Assessment Date of Authorisation,"
+        "Strategy discussion initiating Section 47 Enquiry Start Date,"
+        "Was an Initial Child Protection Conference deemed unnecessary?,"
+        "Date of Initial Child Protection Conference\n"
+        "A1,05/10/2026,a) Yes,,01/10/2026,a) Yes,\n"
+        "A2,05/10/2026,b) No,,01/10/2026,b) No,\n"
+    )
+    engine = audit_text(tmp_path, text, rules=(get_rule("sa-45"), get_rule("icpc-2013")))
+    assert [(f.case_id, f.rule, f.status) for f in engine.findings] == [
+        ("A2", "sa-45", Status.DUE_SOON),
+        ("A2", "icpc-2013", Status.OVERDUE),
+    ]
+
+
+def test_findings_carry_row_file_and_source(tmp_path: Path) -> None:
+    text = "\n" + HEAD + "\n,,,\nC1,2026-11-20,,\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"),))
+    (f,) = engine.findings
+    assert f.row == 5
+    assert f.file.endswith("in.csv")
+    assert f.source == get_rule("sin-panel").source
+    assert f.force == "guidance"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["2026-11-20", "20/11/2026", "20/11/26", "20-11-2026", "20 Nov 2026", "20 November 2026",
+     "20/11/2026 00:00:00", "2026-11-20T00:00:00", "46346", "46346.0", " 20/11/2026 "],
+)  # fmt: skip
+def test_date_forms(tmp_path: Path, cell: str) -> None:
+    engine = audit_text(tmp_path, HEAD + f'C1,"{cell}",,\n', rules=(get_rule("sin-panel"),))
+    (f,) = engine.findings
+    assert (f.trigger_date, f.status) == (date(2026, 11, 20), Status.OVERDUE)
+
+
+@pytest.mark.parametrize("cell", ["NULL", "n/a", "  "])
+def test_empty_words_are_empty(tmp_path: Path, cell: str) -> None:
+    engine = audit_text(tmp_path, HEAD + f"C1,2026-11-20,{cell},\n", rules=(get_rule("sin-panel"),))
+    assert [f.status for f in engine.findings] == [Status.OVERDUE]
+
+
+def test_dates_outside_the_calendar_are_invalid_not_fatal(tmp_path: Path) -> None:
+    text = HEAD + "C1,31/12/2100,,\nC2,01/01/1800,,\nC3,2026-11-20,01/01/1801,\n"
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"),))
+    assert [(f.case_id, f.status, f.column) for f in engine.findings] == [
+        ("C1", Status.INVALID, "aware_date"),
+        ("C2", Status.INVALID, "aware_date"),
+        ("C3", Status.INVALID, "notification_date"),
+    ]
+    assert engine.findings[1].message.endswith("outside the years wtcheck can count (1872–2100)")

@@ -1,0 +1,157 @@
+"""Input as local authorities really have it: encodings, delimiters, quirks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.audit.helpers import audit_bytes, audit_text
+from wtcheck.errors import ColumnError, InputError
+from wtcheck.findings import Status
+from wtcheck.rules import get_rule
+
+SIN = (get_rule("sin-panel"),)
+ROWS = "case_id,aware_date,notification_date\r\nC1,20/11/2026,\r\nC2,22/12/2025,31/12/2025\r\n"
+
+
+def _statuses(engine: object) -> list[tuple[str, Status]]:
+    return [(f.case_id, f.status) for f in engine.findings]  # type: ignore[attr-defined]
+
+
+EXPECTED = [("C1", Status.OVERDUE), ("C2", Status.MET)]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ROWS.encode("utf-8"),
+        ROWS.encode("utf-8-sig"),
+        ROWS.encode("utf-16"),
+        ROWS.encode("utf-16-le"),
+        ROWS.replace(",", ";").encode(),
+        ROWS.replace(",", "\t").encode(),
+        ROWS.replace("\r\n", "\n").encode(),
+        ROWS.replace("\r\n", "\n\n  \n,,\n").encode(),
+    ],
+    ids=["utf8", "bom", "utf16", "utf16-no-bom", "semicolon", "tab", "lf", "blank-lines"],
+)
+def test_encodings_delimiters_and_blank_lines(tmp_path: Path, data: bytes) -> None:
+    notes: list[str] = []
+    assert _statuses(audit_bytes(tmp_path, data, rules=SIN, notes=notes)) == EXPECTED
+    assert notes == []
+
+
+def test_cp1252_fallback_is_announced(tmp_path: Path) -> None:
+    text = "case_id,Team,aware_date,notification_date\nC1,Café ‘North’,20/11/2026,\n"
+    notes: list[str] = []
+    engine = audit_bytes(tmp_path, text.encode("cp1252"), rules=SIN, notes=notes)
+    assert _statuses(engine) == [("C1", Status.OVERDUE)]
+    assert len(notes) == 1 and notes[0].endswith(
+        "in.csv: not valid UTF-8; reading it as Windows-1252 (cp1252)"
+    )
+
+
+def test_ragged_rows(tmp_path: Path) -> None:
+    text = "case_id,aware_date,notification_date\nC1,20/11/2026\nC2,22/12/2025,31/12/2025,extra,more\nC3,22/12/2025,31/12/2025,x\n"
+    notes: list[str] = []
+    engine = audit_text(tmp_path, text, rules=SIN, notes=notes)
+    assert _statuses(engine) == [*EXPECTED, ("C3", Status.MET)]
+    assert len(notes) == 1 and "row 3 has 5 cells, more than the 3 headers" in notes[0]
+
+
+def test_quoted_cells_with_delimiters_and_line_breaks(tmp_path: Path) -> None:
+    text = (
+        "case_id,note,aware_date,notification_date\n"
+        'C1,"Smith, J said ""no""",20/11/2026,\n'
+        'C2,"two\nlines",22/12/2025,31/12/2025\n'
+        "C3,plain,20/11/2026,\n"
+    )
+    engine = audit_text(tmp_path, text, rules=SIN)
+    assert [(f.case_id, f.row) for f in engine.findings] == [("C1", 2), ("C2", 3), ("C3", 5)]
+
+
+def test_duplicate_headers_are_named(tmp_path: Path) -> None:
+    text = "case_id,Aware Date,aware_date\nC1,20/11/2026,20/11/2026\n"
+    with pytest.raises(ColumnError) as err:
+        audit_text(tmp_path, text)
+    assert str(err.value) == (
+        "duplicate column headers (after ignoring case and punctuation): 'Aware Date' / 'aware_date'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty; expected a CSV with a header line"),
+        (b"\n\n  \n", "the file is empty; expected a CSV with a header line"),
+        (b"name,age\nx,1\n", "no case id column"),
+        (b"case_id,team\nC1,x\n", "no usable column"),
+    ],
+)
+def test_unusable_files(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        audit_bytes(tmp_path, data)
+    assert message in str(err.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    from wtcheck.audit.reader import open_source
+
+    with pytest.raises(InputError, match=r"nope\.csv: no such file$"):
+        open_source(str(tmp_path / "nope.csv"))
+    with pytest.raises(InputError, match=r"is a directory; expected a CSV file$"):
+        open_source(str(tmp_path))
+
+
+def test_excel_serial_and_time_parts(tmp_path: Path) -> None:
+    text = "case_id,aware_date,notification_date\nC1,46346,27/11/2026 00:00:00\n"
+    (f,) = audit_text(tmp_path, text, rules=SIN).findings
+    assert (f.trigger_date, f.completed, f.status) == (
+        date(2026, 11, 20),
+        date(2026, 11, 27),
+        Status.MET,
+    )
+
+
+def test_input_file_is_never_modified(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "in.csv"
+    path.write_bytes(ROWS.encode())
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    audit_bytes(tmp_path, ROWS.encode(), rules=SIN)
+    path.write_bytes(ROWS.encode())
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    from wtcheck.audit.engine import AuditOptions, audit_files
+    from wtcheck.workdays import get_calendar
+
+    audit_files(
+        [str(path)], get_calendar(), AuditOptions(date(2026, 12, 1)), notice=lambda _m: None
+    )
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_small_chunks_give_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows, quoted line breaks, CRLF pairs and blank lines split across chunk boundaries."""
+    import wtcheck.audit.reader as reader
+
+    lines = ["case_id,note,aware_date,notification_date"]
+    for n in range(60):
+        note = f'"line one\r\nline, two {n}"' if n % 7 == 0 else f"note {n}"
+        lines.append(f"C{n},{note},{1 + n % 28:02d}/11/2026,{'' if n % 3 else '27/11/2026'}")
+        if n % 11 == 0:
+            lines.append("")
+        if n % 13 == 0:
+            lines.append(f"C{n}x,short")
+    data = "\r\n".join(lines).encode()
+    whole = audit_bytes(tmp_path, data, rules=SIN).findings
+    for size in (7, 64, 100):
+        monkeypatch.setattr(reader, "CHUNK", size)
+        assert audit_bytes(tmp_path, data, rules=SIN).findings == whole
+    physical = data.decode().split("\r\n")  # quoted line breaks count as lines
+    assert len(whole) == 60 and whole[-1].row == len(physical) == 81

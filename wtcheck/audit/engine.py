@@ -1,0 +1,666 @@
+"""The audit: rows of a case export → one finding per case and rule.
+
+For each file, :func:`plan_rules` decides once which rules can run on its
+columns (a rule needs its trigger column, or for an anchored rule its anchor
+or fallback column, and its completion column unless it is a duty period).
+Then each row is a few dictionary look-ups:
+
+* cells are parsed once per distinct string (:class:`DateCache`);
+* deadlines come from :func:`wtcheck.deadlines.compute`, the function the
+  ``deadlines`` command uses, so both always agree; its result is cached per
+  rule and tuple of the raw cells it depends on;
+* a finding object is built only for the statuses the caller keeps; every
+  status is counted.
+
+Statuses: see :class:`wtcheck.findings.Status`. Duty periods
+(:attr:`Kind.WINDOW`: hl-prev, hl-relief) have no completion date: they are
+``pending``/``due-soon`` while the period runs and give no finding once it
+has ended.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import compress
+from typing import TYPE_CHECKING, Any
+
+from wtcheck.audit.columns import (
+    CASE_ID,
+    ICPC_NOT_REQUIRED,
+    REFERRAL_NFA,
+    ColumnMap,
+    own_name,
+    parse_bool,
+)
+from wtcheck.concepts import BY_KEY as CONCEPTS
+from wtcheck.dates import parse_date
+from wtcheck.deadlines import Deadline, Options, compute, needed_dates
+from wtcheck.errors import CalendarRangeError, ColumnError, DateError
+from wtcheck.findings import Finding, Status
+from wtcheck.rules import all_rules, get_rule
+from wtcheck.rules.model import Kind, Rule
+from wtcheck.workdays import Calendar
+
+if TYPE_CHECKING:
+    from wtcheck.audit.reader import Batch, Source
+
+Notice = Callable[[str], None]
+Progress = Callable[["Source"], AbstractContextManager[Callable[[int], None]]]
+
+EMPTY_WORDS = frozenset({"", "null", "n/a", "na", "none"})
+"""Cells read as empty (SQL and spreadsheet exports write these for 'no date')."""
+
+CACHE_LIMIT = 200_000
+"""Entries a cache may hold before it is emptied (keeps memory flat)."""
+
+FIRST_YEAR, LAST_YEAR = 1872, 2100
+OUT_OF_RANGE = f"outside the years wtcheck can count ({FIRST_YEAR}–{LAST_YEAR})"
+
+_MISS: Any = object()
+_NONE, _BAD, _FALLBACK = -1, -2, -3
+FALLBACK: object = object()
+"""Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
+_OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
+
+
+class DateCache:
+    """Cell text → date, None (empty) or the DateError, each string parsed once."""
+
+    def __init__(self, as_of: date | None = None) -> None:
+        self.values: dict[str, date | DateError | None] = {"": None}
+        self.ords: dict[str, int] = {"": 0}
+        """Text → ordinal, 0 when empty or after *as_of* (not done yet), -1 when invalid."""
+        self._limit = as_of.toordinal() if as_of else date.max.toordinal()
+
+    def trim(self) -> None:
+        """Empty the cache when it has grown past CACHE_LIMIT (between batches only:
+        a batch's look-ups rely on the strings it has parsed)."""
+        if len(self.values) >= CACHE_LIMIT:
+            self.values.clear()
+            self.values[""] = None
+            self.ords.clear()
+            self.ords[""] = 0
+
+    def parse(self, text: str) -> date | DateError | None:
+        values = self.values
+        v = values.get(text, _MISS)
+        if v is not _MISS:
+            return v  # type: ignore[no-any-return]
+        value = text.strip()
+        result: date | DateError | None
+        if value.lower() in EMPTY_WORDS:
+            result = None
+        else:
+            try:
+                result = (
+                    date.fromisoformat(value)
+                    if len(value) == 10 and value[4] == "-"
+                    else parse_date(value, excel_serials=True)
+                )
+            except DateError as exc:
+                result = exc
+            except ValueError:
+                try:
+                    result = parse_date(value, excel_serials=True)
+                except DateError as exc:
+                    result = exc
+            if isinstance(result, date) and not FIRST_YEAR <= result.year <= LAST_YEAR:
+                result = DateError(value, OUT_OF_RANGE)
+        values[text] = result
+        if isinstance(result, date):
+            o = result.toordinal()
+            self.ords[text] = o if o <= self._limit else 0
+        else:
+            self.ords[text] = 0 if result is None else -1
+        return result
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Invalid:
+    """A cell a rule depends on that is not a date."""
+
+    key: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Resolved:
+    """A rule's deadline for one combination of cells."""
+
+    deadline: date
+    item: Deadline
+    message: str
+
+
+@dataclass
+class Plan:
+    """How one rule runs on one file's columns."""
+
+    rule: Rule
+    keys: tuple[str, ...]
+    """Concept keys whose cells the deadline depends on (present in the file)."""
+    cols: tuple[int, ...]
+    """Column index of each key."""
+    completion: int | None
+    window: bool
+    suppress: tuple[int, ...] = ()
+    fallback: int = 0
+    """Position in *keys* from which the keys matter only when the anchor cell
+    (position 0) holds no date; 0 when the rule has no fallback."""
+    source: str = ""
+    cache: dict[Any, Resolved | Invalid | None] = field(default_factory=dict)
+    ords: dict[Any, int] = field(default_factory=dict)
+    """The same keys → deadline ordinal, or _NONE (no finding), _BAD (invalid),
+    _FALLBACK (anchor cell empty: resolve the row's full key)."""
+    live: set[Any] = field(default_factory=set)
+    """Keys whose result is not 'no finding'."""
+
+    @property
+    def primary(self) -> tuple[int, ...]:
+        """The columns of the cache key (the fallback columns only when needed)."""
+        return self.cols[: self.fallback] if self.fallback else self.cols
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    as_of: date
+    soon: int = 5
+    counting: Options = field(default_factory=Options)
+    rules: tuple[Rule, ...] | None = None
+    """Rules to run (None: every auditable rule)."""
+    extra_rules: tuple[Rule, ...] = ()
+    keep: frozenset[Status] = frozenset(Status)
+    """Statuses for which finding objects are built (all are counted)."""
+
+
+def auditable(rule: Rule) -> bool:
+    """True for rules with a length and something to check (not information only)."""
+    if rule.kind is Kind.INFORMATION or not rule.computable:
+        return False
+    return rule.kind is Kind.WINDOW or rule.completion is not None
+
+
+def _dependencies(rule: Rule, opts: Options, extra: Sequence[Rule]) -> tuple[list[str], list[str]]:
+    """(keys the deadline depends on, keys it depends on only through a fallback).
+
+    The first key is the trigger (or chosen anchor's trigger).
+    """
+    triggers = needed_dates(rule, opts)
+    keys = [triggers[0], *(a.trigger for a in rule.anchors if a.name == rule.literal_anchor)]
+    keys += [k for k in (rule.edition_date, rule.compare_with) if k]
+    fallback = list(triggers[1:])
+    for a in rule.anchors:
+        if a.fallback_rule:
+            base = get_rule(a.fallback_rule, extra)
+            fallback += [base.trigger, *(k for k in (base.edition_date, base.compare_with) if k)]
+    primary = list(dict.fromkeys(keys))
+    return primary, [k for k in dict.fromkeys(fallback) if k not in primary]
+
+
+def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Notice) -> list[Plan]:
+    """The rules that can run on a file with *columns*; notices for the others."""
+    if CASE_ID not in columns.index:
+        raise ColumnError(
+            f"{name}: no case id column; expected case_id or an alias such as LAchildID, "
+            "'Child Unique ID' or pers_person_id (or map one with --mapping)"
+        )
+    explicit = options.rules is not None
+    rules = options.rules if explicit else all_rules(options.extra_rules)
+    assert rules is not None
+    index = columns.index
+    plans: list[Plan] = []
+    skipped: dict[str, list[str]] = {}
+    for rule in rules:
+        if not auditable(rule):
+            if explicit:
+                notice(f"{name}: rule {rule.id} is not audited: it has no deadline to check")
+            continue
+        triggers = needed_dates(rule, options.counting)
+        if not any(t in index for t in triggers):
+            skipped.setdefault(" or ".join(CONCEPTS[t].column for t in triggers), []).append(
+                rule.id
+            )
+            continue
+        window = rule.kind is Kind.WINDOW
+        completion = None
+        if not window:
+            assert rule.completion is not None
+            completion = index.get(rule.completion)
+            if completion is None:
+                skipped.setdefault(CONCEPTS[rule.completion].column, []).append(rule.id)
+                continue
+        primary, fallback = _dependencies(rule, options.counting, options.extra_rules)
+        keys = tuple(k for k in primary if k in index)
+        fb_keys = tuple(k for k in fallback if k in index and k not in keys)
+        fb_at = len(keys) if fb_keys and keys and keys[0] == triggers[0] else 0
+        keys += fb_keys
+        suppress = []
+        if ICPC_NOT_REQUIRED in index and "icpc" in (rule.trigger, rule.completion):
+            suppress.append(index[ICPC_NOT_REQUIRED])
+        if REFERRAL_NFA in index and rule.trigger == "referral":
+            suppress.append(index[REFERRAL_NFA])
+        idx = [index[k] for k in keys]
+        plans.append(
+            Plan(rule, keys, tuple(idx), completion, window, tuple(suppress), fb_at, rule.source)
+        )
+    if skipped and options.rules is not None:  # rules the user asked for: say what is missing
+        notice(
+            f"{name}: rules skipped, no column for "
+            + "; ".join(f"{col}: {', '.join(ids)}" for col, ids in skipped.items())
+        )
+    elif skipped:
+        ids = [rule_id for group in skipped.values() for rule_id in group]
+        notice(
+            f"{name}: {len(ids)} rules not checked, their date columns are absent "
+            f"({', '.join(ids)}); --rule ID says which column a rule needs"
+        )
+    if not plans:
+        raise ColumnError(
+            f"{name}: no usable column: no rule has its trigger and completion columns "
+            "(--show-columns shows what was matched)"
+        )
+    return plans
+
+
+class Engine:
+    """Audits rows against plans; counts every status, keeps findings asked for."""
+
+    def __init__(self, cal: Calendar, options: AuditOptions) -> None:
+        self.cal = cal
+        self.options = options
+        self.dates = DateCache(options.as_of)
+        self._counts: dict[str, int] = {s.value: 0 for s in Status}
+        self.findings: list[Finding] = []
+        self._as_of = options.as_of
+        self._left: dict[date, int] = {}
+        self._bools: dict[str, bool | None] = {}
+
+    # -- per distinct cell combination -----------------------------------
+    def resolve_primary(self, plan: Plan, key: Any) -> Resolved | Invalid | object | None:
+        """:meth:`resolve` for a cache key of the plan's primary columns.
+
+        For a rule with a fallback (the rapid review counted from the last
+        notification day when the notification date is missing), the
+        fallback cells matter only when the anchor cell is empty: then this
+        returns :data:`FALLBACK` and the row is resolved on all its cells.
+        """
+        fb = plan.fallback
+        if not fb:
+            return self.resolve(plan, key)
+        cells = (key,) if fb == 1 else key
+        if self.dates.parse(cells[0]) is None:
+            return FALLBACK
+        return self.resolve(plan, (*cells, *("",) * (len(plan.keys) - fb)))
+
+    def resolve(self, plan: Plan, key: Any) -> Resolved | Invalid | None:
+        """The deadline (or the unreadable cell) for one combination of cells."""
+        cells = (key,) if len(plan.keys) == 1 else key
+        dates: dict[str, date] = {}
+        bad: dict[str, Invalid] = {}
+        for k, text in zip(plan.keys, cells, strict=True):
+            v = self.dates.parse(text)
+            if isinstance(v, date):
+                dates[k] = v
+            elif v is not None:
+                bad[k] = Invalid(k, text.strip(), v.reason)
+        rule = plan.rule
+        opts = self.options.counting
+        triggers = needed_dates(rule, opts)
+        for t in triggers:
+            if t in bad:
+                # a rule that ended in an earlier edition may never have applied: the
+                # unreadable date is what would tell, so only current rules report it
+                if rule.in_force_to is not None and self.options.rules is None:
+                    return None
+                return bad[t]
+            if t in dates:
+                break
+        else:
+            return None
+        for other in (rule.edition_date, rule.compare_with):
+            if other and other in bad:
+                return bad[other]
+        if (
+            not rule.anchors
+            and not rule.edition_date
+            and opts.edition is None
+            and not rule.in_force_on(dates[rule.trigger])
+        ):
+            return None  # what compute() finds too, without building its notes
+        try:
+            found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
+        except CalendarRangeError as exc:
+            key = next(t for t in triggers if t in dates)
+            return Invalid(key, dates[key].strftime("%d/%m/%Y"), str(exc))
+        if not found:
+            return None
+        first = found[0]
+        notes = list(first.notes)
+        for extra in found[1:]:
+            notes.append(
+                f"{extra.anchor}: deadline {extra.deadline.isoformat()} "
+                f"(from {extra.trigger_date.isoformat()})."
+            )
+        return Resolved(first.deadline, first, " ".join(notes))
+
+    def _days_left(self, deadline: date) -> int:
+        n = self._left.get(deadline)
+        if n is None:
+            n = self._left[deadline] = self.cal.between(self._as_of, deadline)
+        return n
+
+    def _flag(self, text: str) -> bool:
+        v = self._bools.get(text, _MISS)
+        if v is _MISS:
+            v = self._bools[text] = parse_bool(text)
+        return v is True
+
+    # -- the row loop -------------------------------------------------------
+    def run(
+        self, batches: Iterable[Batch], columns: ColumnMap, plans: Sequence[Plan], name: str
+    ) -> None:
+        """Audit the rows of one file, a batch (one chunk of the file) at a time.
+
+        Column-wise: for each plan, the cells it needs are taken from every
+        row of the batch as one list (a slice of the flat layout), each new
+        distinct value is resolved once (set difference against the caches),
+        and the deadline and completion ordinals are compared in one list
+        comprehension; counting is ``Counter``. Python code runs per row only
+        for the findings kept. The cyclic garbage collector is paused
+        meanwhile: the rows are strings, which cannot form cycles, and
+        scanning them would cost more than the audit itself.
+        """
+        with _gc_paused():
+            self._run(batches, columns, plans, name)
+
+    def _run(
+        self, batches: Iterable[Batch], columns: ColumnMap, plans: Sequence[Plan], name: str
+    ) -> None:
+        case_idx = columns.index[CASE_ID]
+        counts = self._counts
+        keep = frozenset(s.value for s in self.options.keep)
+        dates = self.dates
+        dords = dates.ords
+        a = self._as_of.toordinal()
+        # due soon: a <= deadline < soon_end (at most --soon working days left)
+        soon_end = self.cal.add_ordinal(a, self.options.soon + 1)
+        overdue, late, due_soon, pending, met, invalid = (
+            _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID,
+        )  # fmt: skip
+        for batch in batches:
+            n = len(batch)
+            if not n:
+                continue
+            dates.trim()
+            cols: dict[int, list[str]] = {}
+            distincts: dict[tuple[int, ...], set[Any]] = {}
+            done_ords: dict[int, list[int]] = {}
+
+            def column(
+                c: int, batch: Batch = batch, cols: dict[int, list[str]] = cols
+            ) -> list[str]:
+                got = cols.get(c)
+                if got is None:
+                    got = cols[c] = batch.column(c)
+                return got
+
+            for plan in plans:
+                primary = plan.primary
+                keys: list[Any] = (
+                    column(primary[0])
+                    if len(primary) == 1
+                    else list(zip(*(column(c) for c in primary), strict=True))
+                )
+                distinct = distincts.get(primary)
+                if distinct is None:
+                    distinct = distincts[primary] = set(keys)
+                cache = plan.cache
+                new = distinct.difference(cache)
+                if new:
+                    if len(cache) + len(new) > CACHE_LIMIT:
+                        cache.clear()
+                        plan.ords.clear()
+                        plan.live.clear()
+                        new = distinct
+                    for key in new:
+                        self._store(plan, key, self.resolve_primary(plan, key))
+                if plan.live.isdisjoint(distinct):
+                    continue  # no row of this batch gives a finding for this rule
+                ords = plan.ords
+                dls = list(map(ords.__getitem__, keys))
+                if plan.fallback and _FALLBACK in dls:
+                    for i in range(n):
+                        if dls[i] == _FALLBACK:
+                            full = tuple(batch.cell(i, c) for c in plan.cols)
+                            if full not in cache:
+                                self._store(plan, full, self.resolve(plan, full))
+                            dls[i] = ords[full]
+                statuses: list[str | None]
+                ci = plan.completion
+                if ci is None:
+                    statuses = [
+                        (None if dl == _NONE else invalid) if dl < 0
+                        else None if dl < a else due_soon if dl < soon_end else pending
+                        for dl in dls
+                    ]  # fmt: skip
+                else:
+                    ds = done_ords.get(ci)
+                    if ds is None:
+                        texts = column(ci)
+                        seen = distincts.get((ci,))
+                        for text in (seen if seen is not None else set(texts)).difference(dords):
+                            dates.parse(text)
+                        ds = done_ords[ci] = list(map(dords.__getitem__, texts))
+                    # the commonest case first: done on time
+                    statuses = [
+                        met if 0 < d <= dl
+                        else (None if dl == _NONE else invalid) if dl < 0
+                        else late if d > 0
+                        else invalid if d
+                        else overdue if dl < a else due_soon if dl < soon_end else pending
+                        for dl, d in zip(dls, ds, strict=True)
+                    ]  # fmt: skip
+                if plan.suppress:
+                    for i in range(n):
+                        if statuses[i] is not None and any(
+                            self._flag(batch.cell(i, j)) for j in plan.suppress
+                        ):
+                            statuses[i] = None
+                tally = Counter(statuses)
+                tally.pop(None, None)
+                for status, count in tally.items():
+                    counts[status] += count  # type: ignore[index]
+                if keep.isdisjoint(tally):
+                    continue
+                for i in compress(range(n), map(keep.__contains__, statuses)):
+                    res = cache[keys[i]]
+                    if res is FALLBACK:
+                        res = cache[tuple(batch.cell(i, c) for c in plan.cols)]
+                    text = batch.cell(i, ci) if ci is not None else ""
+                    self._keep(plan, res, text, statuses[i], batch.cell(i, case_idx),
+                               batch.linenos[i], name, columns)  # fmt: skip
+
+    def _store(self, plan: Plan, key: Any, res: Resolved | Invalid | object | None) -> None:
+        plan.cache[key] = res  # type: ignore[assignment]
+        if res is None:
+            plan.ords[key] = _NONE
+            return
+        plan.live.add(key)
+        if res is FALLBACK:
+            plan.ords[key] = _FALLBACK
+        elif isinstance(res, Invalid):
+            plan.ords[key] = _BAD
+        else:
+            assert isinstance(res, Resolved)
+            plan.ords[key] = res.deadline.toordinal()
+
+    def _keep(
+        self,
+        plan: Plan,
+        res: Resolved | Invalid | None,
+        text: str,
+        status: str | None,
+        case_id: str,
+        row: int,
+        name: str,
+        columns: ColumnMap,
+    ) -> None:
+        """Build the finding of one kept row."""
+        assert res is not None and status is not None
+        if isinstance(res, Invalid):
+            self.findings.append(self._invalid(plan, res, case_id, row, name, columns))
+            return
+        done = self.dates.parse(text) if text else None
+        if isinstance(done, DateError):
+            assert plan.rule.completion is not None
+            bad = Invalid(plan.rule.completion, text.strip(), done.reason)
+            self.findings.append(self._invalid(plan, bad, case_id, row, name, columns))
+            return
+        completed = done if isinstance(done, date) and done <= self._as_of else None
+        self.findings.append(
+            self._finding(plan, res, Status(status), completed, case_id, row, name)
+        )
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        """Findings per status (every status, shown or not)."""
+        return {Status(k): v for k, v in self._counts.items()}
+
+    # -- building findings (only for kept statuses) ---------------------------
+    def _finding(
+        self,
+        plan: Plan,
+        res: Resolved,
+        status: Status,
+        completed: date | None,
+        case_id: str,
+        row: int,
+        name: str,
+    ) -> Finding:
+        cal = self.cal
+        d = res.item
+        if status is Status.MET:
+            assert completed is not None
+            days = cal.between(completed, d.deadline)
+        elif status is Status.LATE:
+            assert completed is not None
+            days = cal.between(d.deadline, completed)
+        elif status is Status.OVERDUE:
+            days = cal.between(d.deadline, self._as_of)
+        else:
+            days = self._days_left(d.deadline)
+        rule = plan.rule
+        return Finding(
+            case_id=case_id.strip(),
+            rule=rule.id,
+            rule_name=rule.name,
+            status=status,
+            trigger_date=d.trigger_date,
+            deadline=d.deadline,
+            completed=completed,
+            days=days,
+            edition=d.edition,
+            row=row,
+            force=rule.force.value,
+            anchor=d.anchor,
+            source=plan.source,
+            file=name,
+            projected=d.projected,
+            message=res.message,
+        )
+
+    def _invalid(
+        self, plan: Plan, bad: Invalid, case_id: str, row: int, name: str, columns: ColumnMap
+    ) -> Finding:
+        rule = plan.rule
+        header = columns.header_for(bad.key) or own_name(bad.key)
+        return Finding(
+            case_id=case_id.strip(),
+            rule=rule.id,
+            rule_name=rule.name,
+            status=Status.INVALID,
+            trigger_date=None,
+            deadline=None,
+            completed=None,
+            days=None,
+            edition="",
+            row=row,
+            force=rule.force.value,
+            source=plan.source,
+            file=name,
+            column=header,
+            value=bad.value,
+            message=f"row {row}, column {header!r}: {bad.value!r}: {bad.reason}",
+        )
+
+
+def audit_files(
+    names: Sequence[str],
+    cal: Calendar,
+    options: AuditOptions,
+    *,
+    mapping: Mapping[str, Sequence[str]] | None = None,
+    notice: Notice,
+    progress: Progress | None = None,
+) -> Engine:
+    """Audit each file in *names* (``-`` is stdin); InputError for unusable input.
+
+    Every file is checked to exist before the first is read.
+    """
+    from contextlib import nullcontext
+
+    from wtcheck.audit.columns import match_columns
+    from wtcheck.audit.reader import open_source, read_table
+
+    sources = [open_source(n) for n in names]
+    engine = Engine(cal, options)
+    try:
+        for source in sources:
+            ctx = progress(source) if progress else nullcontext(_ignore)
+            with ctx as advance:
+                table = read_table(source, notice, advance)
+                columns = match_columns(table.header, mapping)
+                plans = plan_rules(columns, options, source.name, notice)
+                engine.run(table.batches, columns, plans, source.name)
+    finally:
+        for source in sources:
+            source.close()
+    return engine
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _ignore(_: int) -> None:
+    return None
+
+
+def needed_keys(options: AuditOptions | None = None) -> set[str]:
+    """Every column key some auditable rule (or the audit itself) reads."""
+    from wtcheck.audit.columns import FLAGS
+
+    opts = options.counting if options else Options()
+    extra = options.extra_rules if options else ()
+    keys = {CASE_ID, *FLAGS}
+    for rule in all_rules(extra):
+        if auditable(rule):
+            primary, fallback = _dependencies(rule, opts, extra)
+            keys.update(primary, fallback)
+            if rule.completion and rule.kind is not Kind.WINDOW:
+                keys.add(rule.completion)
+    return keys

@@ -1,0 +1,296 @@
+"""Reading case exports as local authorities really have them, one row at a time.
+
+* Encodings: UTF-8 with or without a byte-order mark; UTF-16 with a BOM (and
+  BOM-less UTF-16 recognised by its zero bytes); anything that is not valid
+  UTF-8 is read as Windows-1252 (cp1252) from the first chunk that fails,
+  with a notice.
+* Delimiter: comma, semicolon or tab, whichever occurs most in the header
+  line (comma on a tie).
+* Blank lines (and lines of empty cells) are skipped; line numbers stay
+  physical, so a finding's row is the line a text editor shows (header = 1).
+* Lines without a quote are split with ``str.split``; lines with quotes go
+  through the :mod:`csv` module, joined with the following lines while a
+  quoted cell spans a line break.
+
+Memory stays flat: the file is read in chunks of 1 MiB.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from operator import methodcaller
+from pathlib import Path
+from typing import BinaryIO
+
+from wtcheck.errors import InputError
+
+CHUNK = 1 << 20
+MAX_RECORD = 1 << 20
+"""A quoted cell left open for longer than this is taken as a stray quote."""
+DELIMITERS = (",", ";", "\t")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+Notice = Callable[[str], None]
+
+
+@dataclass
+class Source:
+    """An opened input: its display name, binary stream and size (None for stdin)."""
+
+    name: str
+    stream: BinaryIO
+    size: int | None
+
+    def close(self) -> None:
+        if self.stream is not sys.stdin.buffer:
+            self.stream.close()
+
+
+def open_source(name: str) -> Source:
+    """Open *name* (``-`` is stdin) for reading; InputError if it cannot be read."""
+    if name == "-":
+        return Source("<stdin>", sys.stdin.buffer, None)
+    path = Path(name)
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory; expected a CSV file")
+    try:
+        stream = path.open("rb")
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read: {exc.strerror or exc}") from None
+    return Source(name, stream, size)
+
+
+def _sniff_encoding(head: bytes) -> tuple[str, int]:
+    """(codec, BOM length) for a file starting with *head*."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", 2
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", 2
+    sample = head[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        # mostly ASCII text in UTF-16 without a BOM: the zero byte is the high byte
+        return (
+            ("utf-16-le", 0) if sample[1::2].count(0) > sample[::2].count(0) else ("utf-16-be", 0)
+        )
+    return "utf-8", 0
+
+
+def iter_text(source: Source, notice: Notice, progress: Callable[[int], None]) -> Iterator[str]:
+    """The decoded text of *source*, chunk by chunk."""
+    read = source.stream.read
+    head = read(CHUNK)
+    encoding, bom = _sniff_encoding(head)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    chunk = head[bom:]
+    progress(len(head))
+    fallen_back = False
+    while chunk:
+        try:
+            text = decoder.decode(chunk)
+        except UnicodeDecodeError:
+            if fallen_back or encoding != "utf-8":
+                raise InputError(f"{source.name}: cannot be decoded as {encoding}") from None
+            pending = decoder.getstate()[0]
+            notice(f"{source.name}: not valid UTF-8; reading it as Windows-1252 (cp1252)")
+            decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+            fallen_back = True
+            text = decoder.decode(pending + chunk)
+        yield text
+        chunk = read(CHUNK)
+        progress(len(chunk))
+    try:
+        tail = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(f"{source.name}: ends in the middle of a character") from None
+    if tail:
+        yield tail
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter that occurs most in the header line (comma on a tie)."""
+    return max(DELIMITERS, key=header_line.count)
+
+
+def _parse_quoted(line: str, delimiter: str) -> list[str]:
+    import csv
+
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return line.split(delimiter)
+
+
+class Batch:
+    """The rows of one chunk of the file, with their line numbers.
+
+    Two layouts: *flat* (every line had exactly the header's number of cells
+    and no quote: ``flat[r * width + c]``, so a column is one slice) or *rows*
+    (a list of cell lists, padded to the header's width).
+    """
+
+    __slots__ = ("flat", "linenos", "rows", "width")
+
+    def __init__(
+        self,
+        linenos: Sequence[int],
+        width: int,
+        flat: list[str] | None = None,
+        rows: list[list[str]] | None = None,
+    ) -> None:
+        self.linenos = linenos
+        self.width = width
+        self.flat = flat
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.linenos)
+
+    def column(self, c: int) -> list[str]:
+        """Column *c* of every row."""
+        if self.flat is not None:
+            return self.flat[c :: self.width]
+        assert self.rows is not None
+        return [row[c] for row in self.rows]
+
+    def cell(self, r: int, c: int) -> str:
+        if self.flat is not None:
+            return self.flat[r * self.width + c]
+        assert self.rows is not None
+        return self.rows[r][c]
+
+
+@dataclass
+class Table:
+    """An opened CSV: its header, delimiter and the rows, a chunk at a time."""
+
+    header: list[str]
+    delimiter: str
+    batches: Iterator[Batch]
+    header_line: int = 1
+
+
+class _Shape:
+    """The header's width, once known, and whether a long row was reported."""
+
+    def __init__(self, name: str, notice: Notice) -> None:
+        self.width = 0
+        self.name = name
+        self.notice = notice
+        self.noted = False
+
+    def fit(self, linenos: Sequence[int], rows: list[list[str]]) -> Batch:
+        """Pad short rows with empty cells; report the first long row once."""
+        width = self.width
+        for i, row in enumerate(rows):
+            n = len(row)
+            if n < width:
+                row.extend([""] * (width - n))
+            elif n > width and not self.noted:
+                self.noted = True
+                self.notice(
+                    f"{self.name}: row {linenos[i]} has {n} cells, more than the {width} "
+                    "headers; extra cells are ignored (also on later rows)"
+                )
+        return Batch(linenos, width, rows=rows)
+
+
+def read_table(source: Source, notice: Notice, progress: Callable[[int], None]) -> Table:
+    """Open *source* as a CSV; InputError (one line) if it is empty."""
+    chunks = iter_text(source, notice, progress)
+    first = ""
+    for text in chunks:
+        first += text
+        if "\n" in first.lstrip(" \t,;\r\n"):
+            break
+    head = next((ln for ln in first.split("\n") if ln.strip(" \t,;\r")), None)
+    if head is None:
+        raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
+    delimiter = sniff_delimiter(head)
+    shape = _Shape(source.name, notice)
+    batches = _batches(chain([first], chunks), delimiter, shape)
+    for batch in batches:
+        if len(batch):
+            break
+    else:  # pragma: no cover - head was a non-blank line
+        raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
+    assert batch.rows is not None
+    header = [h.strip() for h in batch.rows[0]]
+    shape.width = len(header)
+    rest = shape.fit(batch.linenos[1:], batch.rows[1:])
+    if batch.linenos[0] > 1:
+        notice(f"{source.name}: header found on line {batch.linenos[0]}")
+    return Table(header, delimiter, chain([rest], batches), batch.linenos[0])
+
+
+def _batches(chunks: Iterable[str], delimiter: str, shape: _Shape) -> Iterator[Batch]:
+    """Rows of the text, one batch per chunk (a quoted line break may carry over)."""
+    pending = ""
+    lineno = 0
+    for text in chunks:
+        buf = (pending + text).replace("\r\n", "\n")
+        cut = buf.rfind("\n")
+        if cut < 0:
+            pending = buf
+            continue
+        pending = buf[cut + 1 :]
+        batch, lineno, carry = _split(buf[:cut], lineno, delimiter, shape, False)
+        if carry:
+            pending = carry + "\n" + pending
+        yield batch
+    pending = pending.rstrip("\r")
+    if pending:
+        yield _split(pending, lineno, delimiter, shape, True)[0]
+
+
+def _split(
+    body: str, lineno: int, delimiter: str, shape: _Shape, final: bool
+) -> tuple[Batch, int, str]:
+    """(batch, lines consumed, text of an unfinished quoted record to carry over)."""
+    width = shape.width
+    lines = body.split("\n")
+    n = len(lines)
+    if width > 1 and '"' not in body:
+        counts = set(map(methodcaller("count", delimiter), lines))
+        if len(counts) == 1 and counts.pop() == width - 1:
+            flat = body.replace("\n", delimiter).split(delimiter)
+            return Batch(range(lineno + 1, lineno + n + 1), width, flat=flat), lineno + n, ""
+    numbers, rows, consumed, carry = _parse(lines, lineno, delimiter, final)
+    batch = shape.fit(numbers, rows) if width else Batch(numbers, 0, rows=rows)
+    return batch, consumed, carry
+
+
+def _parse(
+    lines: list[str], lineno: int, delimiter: str, final: bool
+) -> tuple[list[int], list[list[str]], int, str]:
+    """Line by line: blank lines skipped, quoted records through the csv module."""
+    blank = " \t" + delimiter
+    n = len(lines)
+    out: list[list[str]] = []
+    nums: list[int] = []
+    i = 0
+    while i < n:
+        line = lines[i]
+        start = lineno + i + 1
+        i += 1
+        if not line.strip(blank):
+            continue
+        if '"' in line:
+            while line.count('"') % 2 and i < n:
+                line += "\n" + lines[i]
+                i += 1
+            if line.count('"') % 2 and not final and len(line) < MAX_RECORD:
+                return nums, out, start - 1, line
+            out.append(_parse_quoted(line, delimiter))
+        else:
+            out.append(line.split(delimiter))
+        nums.append(start)
+    return nums, out, lineno + n, ""

@@ -1,0 +1,261 @@
+"""``wtcheck audit``: check case exports for missed and approaching deadlines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wtcheck.cli.deadlines_cmd import RRAnchor
+from wtcheck.cli.options import (
+    COUNT,
+    OUT,
+    AsOfOpt,
+    CalendarFileOpt,
+    ClearDaysOpt,
+    ClosuresOpt,
+    ConfigOpt,
+    CountStartDayOpt,
+    DivisionOpt,
+    TableFormat,
+    as_of_date,
+    open_calendar,
+)
+from wtcheck.errors import InputError
+from wtcheck.findings import DEFAULT_SELECTED, STATUS_ORDER, Status
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from wtcheck.audit.reader import Source
+
+DEFAULT_SHOWN = frozenset({Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID})
+"""Shown when --only is not given (met and pending are counted in the summary)."""
+
+PROGRESS_BYTES = 8 << 20
+"""Files at least this large get a progress bar (when stderr is a terminal)."""
+
+
+def parse_only(value: str | None) -> frozenset[Status] | None:
+    """The statuses --only names (comma-separated, or ``all``); None when not given."""
+    if value is None:
+        return None
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    if names == ["all"]:
+        return frozenset(Status)
+    known = {s.value: s for s in Status}
+    out = set()
+    for n in names:
+        if n not in known:
+            raise InputError(
+                f"--only: unknown status {n!r}; expected all or a comma-separated list of "
+                + ", ".join(s.value for s in STATUS_ORDER)
+            )
+        out.add(known[n])
+    if not out:
+        raise InputError("--only: no status given")
+    return frozenset(out)
+
+
+def _notice(message: str) -> None:
+    typer.echo(f"wtcheck: note: {message}", err=True)
+
+
+def _progress(source: Source) -> Iterator[Callable[[int], None]]:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from wtcheck.render.console import make_console
+
+    console = make_console(stderr=True)
+    if not console.is_terminal or source.size is None or source.size < PROGRESS_BYTES:
+        yield lambda _n: None
+        return
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(source.name, total=source.size)
+        yield lambda n: bar.advance(task, n)
+
+
+def audit(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="CSV exports to audit ('-' reads stdin).", show_default=False),
+    ],
+    as_of: AsOfOpt = None,
+    rule: Annotated[
+        list[str],
+        typer.Option(
+            "--rule",
+            "-r",
+            help="Only this rule (repeatable); default: every rule the columns allow.",
+        ),
+    ] = [],  # noqa: B006
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Statuses to show AND that make the exit status 1, comma-separated (overdue,late,due-soon,pending,met,invalid) or 'all'. Default: show overdue, late, due-soon and invalid; exit 1 on overdue or late.",
+            rich_help_panel=OUT,
+        ),
+    ] = None,
+    soon: Annotated[
+        int,
+        typer.Option(
+            "--soon",
+            min=0,
+            help="'due-soon' when at most this many working days are left.",
+            rich_help_panel=COUNT,
+        ),
+    ] = 5,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help='TOML file mapping wtcheck\'s columns to your headers ([columns] referral_date = "Ref Date").',
+            dir_okay=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="table, csv or json.", rich_help_panel=OUT)
+    ] = TableFormat.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of stdout.",
+            rich_help_panel=OUT,
+            dir_okay=False,
+        ),
+    ] = None,
+    show_columns: Annotated[
+        bool,
+        typer.Option(
+            "--show-columns",
+            help="Print which header each column matched, and the headers left unused; then exit.",
+        ),
+    ] = False,
+    rr_anchor: Annotated[
+        RRAnchor | None,
+        typer.Option(
+            "--rr-anchor",
+            metavar="incident|awareness|notification",
+            help="Start the rapid-review clock from this date (default: notification).",
+            rich_help_panel=COUNT,
+        ),
+    ] = None,
+    count_start_day: CountStartDayOpt = False,
+    clear_days: ClearDaysOpt = False,
+    inclusive: Annotated[
+        bool,
+        typer.Option(
+            "--inclusive",
+            help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).",
+            rich_help_panel=COUNT,
+        ),
+    ] = False,
+    division: DivisionOpt = None,
+    closures: ClosuresOpt = None,
+    calendar: CalendarFileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Audit case exports: what was met, late, overdue now or due soon, per case and rule.
+
+    Exit status: 0 when no finding has a selected status (default: overdue or
+    late), 1 when some have, 2 for unusable input. Example:
+
+      wtcheck audit examples/cases.csv --as-of 2026-12-01
+    """
+    from contextlib import contextmanager
+
+    from wtcheck.audit.columns import load_mapping
+    from wtcheck.audit.engine import AuditOptions, audit_files
+    from wtcheck.config import load_config
+    from wtcheck.deadlines import Options
+    from wtcheck.rules import get_rule
+
+    cfg = load_config(config)
+    extra = tuple(cfg.local_rules)
+    columns_map = load_mapping(mapping) if mapping else None
+    if show_columns:
+        _show_columns(files, columns_map, output)
+        return
+    selected = parse_only(only)
+    shown = selected if selected is not None else DEFAULT_SHOWN
+    failing = selected if selected is not None else DEFAULT_SELECTED
+    day = as_of_date(as_of)
+    counting = Options(
+        count_start_day=count_start_day or cfg.count_start_day,
+        clear_days=clear_days or cfg.clear_days,
+        inclusive=inclusive or cfg.inclusive,
+        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
+    )
+    rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
+    options = AuditOptions(day, soon, counting, rules, extra, keep=shown)
+    cal = open_calendar(division, calendar, closures, cfg, as_of=day)
+    engine = audit_files(
+        files, cal, options, mapping=columns_map, notice=_notice, progress=contextmanager(_progress)
+    )
+    findings = engine.findings
+    heading = (
+        f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
+        f"({cal.division}; 'due soon' = {soon} working days or fewer)"
+    )
+    _emit(fmt, findings, engine.counts, shown, heading, output)
+    if any(engine.counts[s] for s in failing):
+        raise typer.Exit(1)
+
+
+def _emit(fmt, findings, counts, shown, heading, output) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from wtcheck.deliver import write_atomic
+    from wtcheck.render import audit_view, findings_view
+    from wtcheck.render.console import make_console
+
+    buffer = io.StringIO() if output else sys.stdout
+    if fmt is TableFormat.CSV:
+        findings_view.write_findings_csv(buffer, findings)
+    elif fmt is TableFormat.JSON:
+        findings_view.write_findings_json(buffer, findings)
+    else:
+        audit_view.print_findings(make_console(buffer), findings, counts, shown, heading)
+    if output:
+        assert isinstance(buffer, io.StringIO)
+        write_atomic(output, buffer.getvalue())
+    if fmt is not TableFormat.TABLE:
+        typer.echo(audit_view.summary_line(counts), err=True)
+
+
+def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from wtcheck.audit.columns import match_columns
+    from wtcheck.audit.engine import needed_keys
+    from wtcheck.audit.reader import open_source, read_table
+    from wtcheck.deliver import write_atomic
+    from wtcheck.render.audit_view import print_columns
+    from wtcheck.render.console import make_console
+
+    buffer = io.StringIO() if output else sys.stdout
+    console = make_console(buffer)
+    sources = [open_source(n) for n in files]
+    try:
+        for source in sources:
+            table = read_table(source, _notice, lambda _n: None)
+            columns = match_columns(table.header, mapping)
+            print_columns(console, source.name, columns, needed_keys())
+    finally:
+        for source in sources:
+            source.close()
+    if output:
+        assert isinstance(buffer, io.StringIO)
+        write_atomic(output, buffer.getvalue())
