@@ -233,7 +233,9 @@ def test_text_and_html_bodies_list_the_reported_findings_overdue_first() -> None
         "All 5 findings are in the attached f.csv.",
         "A missed guidance deadline ('should') is poor practice, not a breach of the law.",
     ]
+    assert "Serious incident notification" not in "\n".join(text)  # ids only: narrow
     html = mail_view.html_body(rep, "f.csv")
+    assert "<td>sin-panel (Serious incident notification)</td>" in html
     assert "<td>&lt;b&gt;A4&lt;/b&gt; &amp; co</td>" in html and "<b>A4" not in html
     assert html.index("A4") < html.index("A3") < html.index("A6") < html.index("A2")
     assert "A1" not in html and "A5" not in html and "A8" not in html  # not shown

@@ -81,11 +81,12 @@ def subject(report: MailReport) -> str:
     )
 
 
-def _cells(f: Finding) -> tuple[str, ...]:
+def _cells(f: Finding, *, names: bool) -> tuple[str, ...]:
+    """The row of *f*; *names*: the rule's name after its id (the HTML table has room)."""
     return (
         f.status.value,
         f.case_id,
-        f"{f.rule} ({f.rule_name})" if f.rule_name else f.rule,
+        f"{f.rule} ({f.rule_name})" if names and f.rule_name else f.rule,
         format_long(f.trigger_date) if f.trigger_date else "",
         format_long(f.deadline) if f.deadline else "",
         days_text(f),
@@ -114,8 +115,8 @@ def _footer(report: MailReport, attachment: str) -> list[str]:
 
 
 def text_body(report: MailReport, attachment: str) -> str:
-    """The text/plain body: a fixed-width table, overdue first."""
-    rows = [COLUMNS, *(_cells(f) for f in report.ordered[:MAX_ROWS])]
+    """The text/plain body: a fixed-width table, overdue first (rule ids, to stay narrow)."""
+    rows = [COLUMNS, *(_cells(f, names=False) for f in report.ordered[:MAX_ROWS])]
     lines = [*_intro(report), ""]
     if report.ordered:
         widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
@@ -143,7 +144,7 @@ def html_body(report: MailReport, attachment: str) -> str:
         for f in report.ordered[:MAX_ROWS]:
             colour = _STATUS_COLOUR.get(f.status)
             style = f' style="color:{colour}"' if colour else ""
-            cells = "".join(f"<td>{e(c)}</td>" for c in _cells(f))
+            cells = "".join(f"<td>{e(c)}</td>" for c in _cells(f, names=True))
             parts.append(f'<tr class="{e(f.status.value)}"{style}>{cells}</tr>')
         parts.append("</table>")
     parts += [f"<p>{e(line)}</p>" for line in _footer(report, attachment)]
