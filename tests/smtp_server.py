@@ -100,6 +100,16 @@ def make_tls(folder: Path) -> Tls:
     return Tls(ctx, cafile)
 
 
+def tls_auth_server(tls: Tls) -> dict[str, Any]:
+    """Server settings: STARTTLS required, then AUTH required (as a council relay would be)."""
+    return {
+        "tls_context": tls.server_context,
+        "require_starttls": True,
+        "authenticator": authenticator,
+        "auth_required": True,
+    }
+
+
 @contextmanager
 def smtp_server(handler: Recorder | None = None, **kwargs: Any) -> Iterator[tuple[int, Recorder]]:
     """Run an aiosmtpd server on 127.0.0.1:<free port>; yields (port, recorder)."""

@@ -19,6 +19,7 @@ from tests.smtp_server import (
     make_tls,
     silent_server,
     smtp_server,
+    tls_auth_server,
 )
 from wtcheck.errors import ConfigError, DeliveryError, InputError
 from wtcheck.findings import Status
@@ -323,12 +324,7 @@ def test_implicit_tls(tmp_path: Path) -> None:
 
 def test_auth_after_starttls(tmp_path: Path) -> None:
     tls = make_tls(tmp_path)
-    server = {
-        "tls_context": tls.server_context,
-        "require_starttls": True,
-        "authenticator": authenticator,
-        "auth_required": True,
-    }
+    server = tls_auth_server(tls)
     good = settings(0, security=Security.STARTTLS, cafile=tls.cafile, user=USER, password=PASSWORD)
     with smtp_server(**server) as (port, rec):
         send_report(replace(good, port=port), report())

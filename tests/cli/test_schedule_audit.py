@@ -11,11 +11,11 @@ from tests.smtp_server import (
     HOST,
     PASSWORD,
     USER,
-    authenticator,
     closed_port,
     make_tls,
     silent_server,
     smtp_server,
+    tls_auth_server,
 )
 from wtcheck.cli.app import app
 
@@ -165,12 +165,7 @@ def test_starttls_and_login_with_the_password_from_the_environment(
     cases: Path, tmp_path: Path
 ) -> None:
     tls = make_tls(tmp_path)
-    server = {
-        "tls_context": tls.server_context,
-        "require_starttls": True,
-        "authenticator": authenticator,
-        "auth_required": True,
-    }
+    server = tls_auth_server(tls)
     with smtp_server(**server) as (port, rec):
         args = mail_args(port, "--smtp-starttls", "--smtp-cafile", str(tls.cafile))
         result = audit(cases, *args, "--smtp-user", USER, env={"WTCHECK_SMTP_PASSWORD": PASSWORD})
