@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wtcheck.cli.deadlines_cmd import RRAnchor
 from wtcheck.cli.email_opts import (
     EmailAlwaysOpt,
     EmailFromOpt,
@@ -34,7 +33,10 @@ from wtcheck.cli.options import (
     CountStartDayOpt,
     DivisionOpt,
     FeedFormat,
+    InclusiveOpt,
+    RRAnchorOpt,
     as_of_date,
+    counting_options,
     open_calendar,
 )
 from wtcheck.errors import DeliveryError, InputError
@@ -164,25 +166,10 @@ def audit(
             help="Print which header each column matched, and the headers left unused; then exit.",
         ),
     ] = False,
-    rr_anchor: Annotated[
-        RRAnchor | None,
-        typer.Option(
-            "--rr-anchor",
-            metavar="incident|awareness|notification",
-            help="Start the rapid-review clock from this date (default: notification).",
-            rich_help_panel=COUNT,
-        ),
-    ] = None,
+    rr_anchor: RRAnchorOpt = None,
     count_start_day: CountStartDayOpt = False,
     clear_days: ClearDaysOpt = False,
-    inclusive: Annotated[
-        bool,
-        typer.Option(
-            "--inclusive",
-            help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).",
-            rich_help_panel=COUNT,
-        ),
-    ] = False,
+    inclusive: InclusiveOpt = False,
     division: DivisionOpt = None,
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
@@ -214,7 +201,6 @@ def audit(
     from wtcheck.audit.engine import AuditOptions, audit_files
     from wtcheck.cli.email_opts import email_settings, send_if_needed
     from wtcheck.config import load_config
-    from wtcheck.deadlines import Options
     from wtcheck.mailer import EmailOptions
     from wtcheck.rules import get_rule
 
@@ -236,11 +222,12 @@ def audit(
     shown = selected if selected is not None else DEFAULT_SHOWN
     failing = selected if selected is not None else DEFAULT_SELECTED
     day = as_of_date(as_of)
-    counting = Options(
-        count_start_day=count_start_day or cfg.count_start_day,
-        clear_days=clear_days or cfg.clear_days,
-        inclusive=inclusive or cfg.inclusive,
-        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
+    counting = counting_options(
+        cfg,
+        rr_anchor=rr_anchor,
+        count_start_day=count_start_day,
+        clear_days=clear_days,
+        inclusive=inclusive,
     )
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
     options = AuditOptions(day, soon, counting, rules, extra, keep=shown)

@@ -9,14 +9,12 @@ from __future__ import annotations
 import inspect
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from wtcheck.cli.options import (
-    COUNT,
     OUT,
     AsOfOpt,
     CalendarFileOpt,
@@ -27,17 +25,18 @@ from wtcheck.cli.options import (
     DivisionOpt,
     EditionOpt,
     FeedFormat,
+    InclusiveOpt,
+    RRAnchorOpt,
     as_of_date,
+    counting_options,
     edition_arg,
     open_calendar,
     parse_arg,
 )
 from wtcheck.concepts import CONCEPTS
-from wtcheck.deadlines import RR_ANCHORS, Options, deadlines_for, needed_dates
+from wtcheck.deadlines import deadlines_for, needed_dates
 from wtcheck.errors import InputError
 from wtcheck.rules import get_rule
-
-RRAnchor = StrEnum("RRAnchor", {a: a for a in RR_ANCHORS})  # type: ignore[misc]
 
 DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 
@@ -61,11 +60,12 @@ def deadlines(**kwargs: Any) -> None:
             dates[c.key] = parse_arg(c.option, value)
     as_of = as_of_date(kwargs["as_of"])
     cfg = load_config(kwargs["config"])
-    opts = Options(
-        count_start_day=kwargs["count_start_day"] or cfg.count_start_day,
-        clear_days=kwargs["clear_days"] or cfg.clear_days,
-        inclusive=kwargs["inclusive"] or cfg.inclusive,
-        rr_anchor=kwargs["rr_anchor"].value if kwargs["rr_anchor"] else cfg.rr_anchor,
+    opts = counting_options(
+        cfg,
+        rr_anchor=kwargs["rr_anchor"],
+        count_start_day=kwargs["count_start_day"],
+        clear_days=kwargs["clear_days"],
+        inclusive=kwargs["inclusive"],
         edition=edition_arg(kwargs["edition"]),
     )
     extra = cfg.local_rules
@@ -129,11 +129,11 @@ _PARAMS = [
 ]
 _PARAMS += [
     _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
-    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", metavar="incident|awareness|notification", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
+    _param("rr_anchor", RRAnchorOpt, None),
     _param("edition", EditionOpt, None),
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
-    _param("inclusive", Annotated[bool, typer.Option("--inclusive", metavar="", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
+    _param("inclusive", InclusiveOpt, False),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
