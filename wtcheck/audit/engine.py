@@ -210,7 +210,11 @@ def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Not
             "'Child Unique ID' or pers_person_id (or map one with --mapping)"
         )
     explicit = options.rules is not None
-    rules = options.rules if explicit else all_rules(options.extra_rules)
+    rules = (
+        options.rules
+        if explicit
+        else [r for r in all_rules(options.extra_rules) if not r.default_off]
+    )
     assert rules is not None
     index = columns.index
     plans: list[Plan] = []
@@ -624,7 +628,7 @@ def audit_files(
             ctx = progress(source) if progress else nullcontext(_ignore)
             with ctx as advance:
                 table = read_table(source, notice, advance)
-                columns = match_columns(table.header, mapping)
+                columns = match_columns(table.header, mapping, source.name)
                 plans = plan_rules(columns, options, source.name, notice)
                 engine.run(table.batches, columns, plans, source.name)
     finally:

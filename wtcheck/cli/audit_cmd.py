@@ -306,7 +306,7 @@ def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-de
     try:
         for source in sources:
             table = read_table(source, _notice, lambda _n: None)
-            columns = match_columns(table.header, mapping)
+            columns = match_columns(table.header, mapping, source.name)
             print_columns(console, source.name, columns, needed_keys())
     finally:
         for source in sources:
