@@ -3,12 +3,17 @@
 :func:`write_atomic` writes to a temporary file in the target's folder and
 renames it over the target, so a reader (or a crash half-way) never sees a
 half-written report, and an existing report is replaced in one step.
+
+Reports hold child-level data, so a new report is readable by its owner only
+(mode 0600); a report that replaces an existing file keeps that file's mode,
+so a folder set up for a team keeps working.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +26,7 @@ from wtcheck.errors import InputError
 def _replacing(path: Path) -> Iterator[int]:
     """A descriptor on a temporary file beside *path* that replaces it when the block ends.
 
+    The replacement keeps an existing file's mode (mkstemp's 0600 otherwise).
     If the block raises, the temporary file is removed and *path* is left as it was.
     """
     target = Path(path)
@@ -30,6 +36,8 @@ def _replacing(path: Path) -> Iterator[int]:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         yield fd
+        if target.exists():
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -77,7 +77,8 @@ def test_duplicate_headers_are_named(tmp_path: Path) -> None:
     with pytest.raises(ColumnError) as err:
         audit_text(tmp_path, text)
     assert str(err.value) == (
-        "duplicate column headers (after ignoring case and punctuation): 'Aware Date' / 'aware_date'"
+        f"{tmp_path / 'in.csv'}: duplicate column headers (after ignoring case and punctuation): "
+        "'Aware Date' / 'aware_date'"
     )
 
 
@@ -155,3 +156,13 @@ def test_small_chunks_give_the_same_findings(
         assert audit_bytes(tmp_path, data, rules=SIN).findings == whole
     physical = data.decode().split("\r\n")  # quoted line breaks count as lines
     assert len(whole) == 60 and whole[-1].row == len(physical) == 81
+
+
+def test_rules_off_by_default_run_only_when_chosen(tmp_path: Path) -> None:
+    # notif-ofsted-2010 (1 working day, unverified) is off unless asked for by --rule
+    text = "case_id,aware_date,notification_date\nC1,01/05/2012,\n"
+    assert audit_text(tmp_path, text).findings == []
+    chosen = audit_text(tmp_path, text, rules=(get_rule("notif-ofsted-2010"),))
+    assert [(f.case_id, f.rule, f.status, f.deadline) for f in chosen.findings] == [
+        ("C1", "notif-ofsted-2010", Status.OVERDUE, date(2012, 5, 2))
+    ]

@@ -187,7 +187,15 @@ def test_missing_columns_give_one_notice(tmp_path: Path) -> None:
     result = run("audit", str(path), *AS_OF)
     notes = [line for line in result.stderr.splitlines() if line.startswith("wtcheck: note:")]
     assert len(notes) == 1
-    assert "rules skipped, no column for" in notes[0] and "homeless_date: hl-threat" in notes[0]
+    assert notes[0].startswith(f"wtcheck: note: {path}: ")
+    assert " rules not checked, their date columns are absent (" in notes[0]
+    assert "hl-threat" in notes[0] and "sin-panel" not in notes[0]
+    assert notes[0].endswith("; --rule ID says which column a rule needs")
+    chosen = run("audit", str(path), *AS_OF, "--rule", "sin-panel", "--rule", "hl-threat")
+    notes = [line for line in chosen.stderr.splitlines() if line.startswith("wtcheck: note:")]
+    assert notes == [
+        f"wtcheck: note: {path}: rules skipped, no column for homeless_date: hl-threat"
+    ]
 
 
 def test_show_columns_annex_a() -> None:

@@ -153,3 +153,10 @@ def test_rr_anchor_option() -> None:
     )
     item = json.loads(result.stdout)[0]
     assert (item["deadline"], item["anchor"]) == ("2026-04-24", "awareness")
+
+
+def test_rr_anchor_choices_are_the_library_anchors() -> None:
+    from wtcheck.cli.options import RRAnchor
+    from wtcheck.deadlines import RR_ANCHORS
+
+    assert tuple(a.value for a in RRAnchor) == RR_ANCHORS

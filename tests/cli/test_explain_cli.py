@@ -43,13 +43,13 @@ Force:      guidance (should): missing it is poor practice, not unlawful. The du
 is statutory (Children Act 2004 s.16C(1)); the 5-working-day timing is statutory guidance. \
 Restatements of WT2018 say 'must notify', the Dec 2020 table says 'should'.
 Source:
-  - Children Act 2004, s.16C(1) (duty to notify; no time limit) [secondary]
+  - Children Act 2004, s.16C(1) (duty to notify; no time limit) [secondary source]
   - Working Together 2018, ch.4 'Duty on local authorities to notify incidents' \
-(~paras 12\u201314, pp.85\u201386) [secondary]
+(~paras 12\u201314, pp.85\u201386) [secondary source]
   - Working Together to Safeguard Children 2018 (re-issued 9 Dec 2020), p.96 table 'How to \
 notify a serious incident, rapid review, and local child safeguarding practice review' \
-(shared/seeds/000) [seed]
-  - Working Together 2023, ch.5, same heading [secondary]
+[document text checked]
+  - Working Together 2023, ch.5, same heading [secondary source]
 Convention: 'Within N working days of E' is the N-th working day strictly after E: E is day 0 \
 and never counts (--count-start-day makes E day 1 when it is a working day).
 Notes:

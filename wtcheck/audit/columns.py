@@ -146,9 +146,11 @@ class ColumnMap:
 
 
 def match_columns(
-    headers: Sequence[str], mapping: Mapping[str, Sequence[str]] | None = None
+    headers: Sequence[str],
+    mapping: Mapping[str, Sequence[str]] | None = None,
+    source: str = "",
 ) -> ColumnMap:
-    """Match *headers* to concepts; ColumnError names duplicate headers."""
+    """Match *headers* to concepts; ColumnError names the file and duplicate headers."""
     mapping = mapping or {}
     by_norm: dict[str, int] = {}
     dupes: dict[str, list[str]] = {}
@@ -162,8 +164,9 @@ def match_columns(
             by_norm[n] = i
     if dupes:
         listed = "; ".join(" / ".join(repr(h) for h in hs) for hs in dupes.values())
+        where = f"{source}: " if source else ""
         raise ColumnError(
-            f"duplicate column headers (after ignoring case and punctuation): {listed}"
+            f"{where}duplicate column headers (after ignoring case and punctuation): {listed}"
         )
     index: dict[str, int] = {}
     missing_mapped: list[str] = []

@@ -212,7 +212,11 @@ def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Not
             "'Child Unique ID' or pers_person_id (or map one with --mapping)"
         )
     explicit = options.rules is not None
-    rules = options.rules if explicit else all_rules(options.extra_rules)
+    rules = (
+        options.rules
+        if explicit
+        else [r for r in all_rules(options.extra_rules) if not r.default_off]
+    )
     assert rules is not None
     index = columns.index
     plans: list[Plan] = []
@@ -250,10 +254,16 @@ def plan_rules(columns: ColumnMap, options: AuditOptions, name: str, notice: Not
         plans.append(
             Plan(rule, keys, tuple(idx), completion, window, tuple(suppress), fb_at, rule.source)
         )
-    if skipped:
+    if skipped and options.rules is not None:  # rules the user asked for: say what is missing
         notice(
             f"{name}: rules skipped, no column for "
             + "; ".join(f"{col}: {', '.join(ids)}" for col, ids in skipped.items())
+        )
+    elif skipped:
+        ids = [rule_id for group in skipped.values() for rule_id in group]
+        notice(
+            f"{name}: {len(ids)} rules not checked, their date columns are absent "
+            f"({', '.join(ids)}); --rule ID says which column a rule needs"
         )
     if not plans:
         raise ColumnError(
@@ -625,7 +635,7 @@ def audit_files(
             ctx = progress(source) if progress else nullcontext(_ignore)
             with ctx as advance:
                 table = read_table(source, notice, advance)
-                columns = match_columns(table.header, mapping)
+                columns = match_columns(table.header, mapping, source.name)
                 plans = plan_rules(columns, options, source.name, notice)
                 engine.run(table.batches, columns, plans, source.name)
     finally:

@@ -8,7 +8,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wtcheck.cli.deadlines_cmd import RRAnchor
+from wtcheck.cli.email_opts import (
+    EmailAlwaysOpt,
+    EmailFromOpt,
+    EmailOpt,
+    EmailToOpt,
+    QuietOpt,
+    SmtpCafileOpt,
+    SmtpHostOpt,
+    SmtpPortOpt,
+    SmtpSslOpt,
+    SmtpStarttlsOpt,
+    SmtpTimeoutOpt,
+    SmtpUserOpt,
+)
 from wtcheck.cli.options import (
     COUNT,
     OUT,
@@ -19,11 +32,14 @@ from wtcheck.cli.options import (
     ConfigOpt,
     CountStartDayOpt,
     DivisionOpt,
-    TableFormat,
+    FeedFormat,
+    InclusiveOpt,
+    RRAnchorOpt,
     as_of_date,
+    counting_options,
     open_calendar,
 )
-from wtcheck.errors import InputError
+from wtcheck.errors import DeliveryError, InputError
 from wtcheck.findings import DEFAULT_SELECTED, STATUS_ORDER, Status
 
 if TYPE_CHECKING:
@@ -124,8 +140,15 @@ def audit(
         ),
     ] = None,
     fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="table, csv or json.", rich_help_panel=OUT)
-    ] = TableFormat.TABLE,
+        FeedFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="table|csv|json|ics",
+            help="Output format (ics: an iCalendar file, one all-day event per finding with a deadline).",
+            rich_help_panel=OUT,
+        ),
+    ] = FeedFormat.TABLE,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -143,34 +166,32 @@ def audit(
             help="Print which header each column matched, and the headers left unused; then exit.",
         ),
     ] = False,
-    rr_anchor: Annotated[
-        RRAnchor | None,
-        typer.Option(
-            "--rr-anchor",
-            metavar="incident|awareness|notification",
-            help="Start the rapid-review clock from this date (default: notification).",
-            rich_help_panel=COUNT,
-        ),
-    ] = None,
+    rr_anchor: RRAnchorOpt = None,
     count_start_day: CountStartDayOpt = False,
     clear_days: ClearDaysOpt = False,
-    inclusive: Annotated[
-        bool,
-        typer.Option(
-            "--inclusive",
-            help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).",
-            rich_help_panel=COUNT,
-        ),
-    ] = False,
+    inclusive: InclusiveOpt = False,
     division: DivisionOpt = None,
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    email: EmailOpt = False,
+    email_to: EmailToOpt = [],  # noqa: B006
+    email_from: EmailFromOpt = None,
+    smtp_host: SmtpHostOpt = None,
+    smtp_port: SmtpPortOpt = None,
+    smtp_starttls: SmtpStarttlsOpt = False,
+    smtp_ssl: SmtpSslOpt = False,
+    smtp_user: SmtpUserOpt = None,
+    smtp_cafile: SmtpCafileOpt = None,
+    smtp_timeout: SmtpTimeoutOpt = None,
+    email_always: EmailAlwaysOpt = False,
 ) -> None:
     """Audit case exports: what was met, late, overdue now or due soon, per case and rule.
 
     Exit status: 0 when no finding has a selected status (default: overdue or
-    late), 1 when some have, 2 for unusable input. Example:
+    late), 1 when some have, 2 for unusable input, 3 when the email could not
+    be sent (the report is still printed or written). Example:
 
       wtcheck audit examples/cases.csv --as-of 2026-12-01
     """
@@ -178,11 +199,20 @@ def audit(
 
     from wtcheck.audit.columns import load_mapping
     from wtcheck.audit.engine import AuditOptions, audit_files
+    from wtcheck.cli.email_opts import email_settings, send_if_needed
     from wtcheck.config import load_config
-    from wtcheck.deadlines import Options
+    from wtcheck.mailer import EmailOptions
     from wtcheck.rules import get_rule
 
     cfg = load_config(config)
+    mail = email_settings(
+        EmailOptions(
+            tuple(email_to), email_from, smtp_host, smtp_port, smtp_starttls, smtp_ssl,
+            smtp_user, smtp_cafile, smtp_timeout, email_always,
+        ),
+        email,
+        cfg,
+    )  # fmt: skip
     extra = tuple(cfg.local_rules)
     columns_map = load_mapping(mapping) if mapping else None
     if show_columns:
@@ -192,39 +222,61 @@ def audit(
     shown = selected if selected is not None else DEFAULT_SHOWN
     failing = selected if selected is not None else DEFAULT_SELECTED
     day = as_of_date(as_of)
-    counting = Options(
-        count_start_day=count_start_day or cfg.count_start_day,
-        clear_days=clear_days or cfg.clear_days,
-        inclusive=inclusive or cfg.inclusive,
-        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
+    counting = counting_options(
+        cfg,
+        rr_anchor=rr_anchor,
+        count_start_day=count_start_day,
+        clear_days=clear_days,
+        inclusive=inclusive,
     )
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
     options = AuditOptions(day, soon, counting, rules, extra, keep=shown)
     cal = open_calendar(division, calendar, closures, cfg, as_of=day)
-    if fmt is TableFormat.CSV:
-        counts = _audit_to_csv(files, cal, options, columns_map, output)
-    else:
-        engine = audit_files(
-            files, cal, options, mapping=columns_map, notice=_notice,
-            progress=contextmanager(_progress),
-        )  # fmt: skip
-        counts = engine.counts
-        heading = (
-            f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
-            f"({cal.division}; 'due soon' = {soon} working days or fewer)"
-        )
-        _emit(fmt, engine.findings, counts, shown, heading, output)
-    if any(counts[s] for s in failing):
+    if fmt is FeedFormat.CSV and mail is None and (output or not quiet):
+        # nothing needs the findings afterwards: stream them (flat memory)
+        if _audit_to_csv(files, cal, options, columns_map, output, quiet, failing):
+            raise typer.Exit(1)
+        return
+    notes: list[str] = []  # --quiet: printed only with a report
+    engine = audit_files(
+        files,
+        cal,
+        options,
+        mapping=columns_map,
+        notice=notes.append if quiet else _notice,
+        progress=contextmanager(_progress),
+    )
+    findings = engine.findings
+    heading = (
+        f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
+        f"({cal.division}; 'due soon' = {soon} working days or fewer)"
+    )
+    reportable = any(engine.counts[s] for s in failing)
+    failure: DeliveryError | None = None
+    try:
+        sent = send_if_needed(mail, findings, files, day, failing, soon)
+    except DeliveryError as exc:  # the report is still printed or written: nothing is lost
+        sent, failure = False, exc
+    show = not quiet or (reportable and not sent)
+    for note in notes if show else ():
+        _notice(note)
+    _emit(fmt, findings, engine.counts, shown, heading, output, day, show=show)
+    if failure:
+        raise failure
+    if reportable:
         raise typer.Exit(1)
 
 
-def _audit_to_csv(files, cal, options, mapping, output) -> dict[Status, int]:  # type: ignore[no-untyped-def]
+def _audit_to_csv(files, cal, options, mapping, output, quiet, failing) -> bool:  # type: ignore[no-untyped-def]
     """Audit straight into CSV: each finding is written as soon as it is found.
 
-    Memory stays flat however large the input (the table and JSON need every
-    finding first). With --output the file is replaced atomically when the
-    audit ends, and left as it was if it fails; on stdout, rows found before
-    a failure in a later file have already been written.
+    Memory stays flat however many rows and findings (the table, JSON, ICS
+    and email need every finding first). With --output the file is replaced
+    atomically when the audit ends, and left as it was if it fails; on
+    stdout, rows found before a failure in a later file have been written.
+    With --quiet (only with --output here) notes and the summary are printed
+    only when there is something to report, as for the other formats.
+    Returns whether there is (a finding of a *failing* status).
     """
     from contextlib import contextmanager, nullcontext
 
@@ -233,35 +285,48 @@ def _audit_to_csv(files, cal, options, mapping, output) -> dict[Status, int]:  #
     from wtcheck.render.audit_view import summary_line
     from wtcheck.render.findings_view import CsvFindingWriter
 
+    notes: list[str] = []
     with open_atomic(output) if output else nullcontext(sys.stdout) as out:
         writer = CsvFindingWriter(out)
         engine = audit_files(
-            files, cal, options, mapping=mapping, notice=_notice,
+            files, cal, options, mapping=mapping, notice=notes.append if quiet else _notice,
             progress=contextmanager(_progress), sink=writer,
         )  # fmt: skip
         writer.finish()
-    typer.echo(summary_line(engine.counts), err=True)
-    return engine.counts
+    counts = engine.counts
+    reportable = any(counts[s] for s in failing)
+    if not quiet or reportable:
+        for note in notes:
+            _notice(note)
+        typer.echo(summary_line(counts), err=True)
+    return reportable
 
 
-def _emit(fmt, findings, counts, shown, heading, output) -> None:  # type: ignore[no-untyped-def]
+def _emit(fmt, findings, counts, shown, heading, output, day, *, show) -> None:  # type: ignore[no-untyped-def]
+    """Write the report to --output (always) and print it (when *show*)."""
     import io
 
     from wtcheck.deliver import write_atomic
     from wtcheck.render import audit_view, findings_view
     from wtcheck.render.console import make_console
 
+    if not (output or show):
+        return
     buffer = io.StringIO() if output else sys.stdout
-    if fmt is TableFormat.CSV:
+    if fmt is FeedFormat.CSV:
         findings_view.write_findings_csv(buffer, findings)
-    elif fmt is TableFormat.JSON:
+    elif fmt is FeedFormat.JSON:
         findings_view.write_findings_json(buffer, findings)
+    elif fmt is FeedFormat.ICS:
+        from wtcheck.render.ics import finding_events, render_ics
+
+        buffer.write(render_ics(finding_events(findings, day), as_of=day, name="wtcheck audit"))
     else:
         audit_view.print_findings(make_console(buffer), findings, counts, shown, heading)
     if output:
         assert isinstance(buffer, io.StringIO)
         write_atomic(output, buffer.getvalue())
-    if fmt is not TableFormat.TABLE:
+    if show and fmt is not FeedFormat.TABLE:
         typer.echo(audit_view.summary_line(counts), err=True)
 
 
@@ -281,7 +346,7 @@ def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-de
     try:
         for source in sources:
             table = read_table(source, _notice, lambda _n: None)
-            columns = match_columns(table.header, mapping)
+            columns = match_columns(table.header, mapping, source.name)
             print_columns(console, source.name, columns, needed_keys())
     finally:
         for source in sources:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import inspect
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from wtcheck.cli.options import (
-    COUNT,
     OUT,
     AsOfOpt,
     CalendarFileOpt,
@@ -26,18 +24,19 @@ from wtcheck.cli.options import (
     CountStartDayOpt,
     DivisionOpt,
     EditionOpt,
-    TableFormat,
+    FeedFormat,
+    InclusiveOpt,
+    RRAnchorOpt,
     as_of_date,
+    counting_options,
     edition_arg,
     open_calendar,
     parse_arg,
 )
 from wtcheck.concepts import CONCEPTS
-from wtcheck.deadlines import RR_ANCHORS, Options, deadlines_for, needed_dates
+from wtcheck.deadlines import deadlines_for, needed_dates
 from wtcheck.errors import InputError
 from wtcheck.rules import get_rule
-
-RRAnchor = StrEnum("RRAnchor", {a: a for a in RR_ANCHORS})  # type: ignore[misc]
 
 DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 
@@ -61,11 +60,12 @@ def deadlines(**kwargs: Any) -> None:
             dates[c.key] = parse_arg(c.option, value)
     as_of = as_of_date(kwargs["as_of"])
     cfg = load_config(kwargs["config"])
-    opts = Options(
-        count_start_day=kwargs["count_start_day"] or cfg.count_start_day,
-        clear_days=kwargs["clear_days"] or cfg.clear_days,
-        inclusive=kwargs["inclusive"] or cfg.inclusive,
-        rr_anchor=kwargs["rr_anchor"].value if kwargs["rr_anchor"] else cfg.rr_anchor,
+    opts = counting_options(
+        cfg,
+        rr_anchor=kwargs["rr_anchor"],
+        count_start_day=kwargs["count_start_day"],
+        clear_days=kwargs["clear_days"],
+        inclusive=kwargs["inclusive"],
         edition=edition_arg(kwargs["edition"]),
     )
     extra = cfg.local_rules
@@ -92,9 +92,14 @@ def deadlines(**kwargs: Any) -> None:
     if not items:
         raise InputError("none of the given dates triggers a rule in force on that date")
     fmt = kwargs["format"]
-    if fmt is TableFormat.JSON:
+    if fmt is FeedFormat.ICS:
+        from wtcheck.render.ics import deadline_events, render_ics
+
+        events = deadline_events(items, cal, as_of, kwargs["case"] or "")
+        sys.stdout.write(render_ics(events, as_of=as_of, name="wtcheck deadlines"))
+    elif fmt is FeedFormat.JSON:
         deadlines_view.write_json(sys.stdout, items, cal, as_of)
-    elif fmt is TableFormat.CSV:
+    elif fmt is FeedFormat.CSV:
         deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
     else:
         deadlines_view.print_table(make_console(), items, cal, as_of)
@@ -124,17 +129,18 @@ _PARAMS = [
 ]
 _PARAMS += [
     _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
-    _param("rr_anchor", Annotated[RRAnchor | None, typer.Option("--rr-anchor", metavar="incident|awareness|notification", help="Start the rapid-review clock from this date (default: notification, as the Panel counts).", rich_help_panel=COUNT)], None),
+    _param("rr_anchor", RRAnchorOpt, None),
     _param("edition", EditionOpt, None),
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
-    _param("inclusive", Annotated[bool, typer.Option("--inclusive", metavar="", help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).", rich_help_panel=COUNT)], False),
+    _param("inclusive", InclusiveOpt, False),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
     _param("closures", ClosuresOpt, None),
     _param("config", ConfigOpt, None),
-    _param("format", Annotated[TableFormat, typer.Option("--format", "-f", metavar="table|json|csv", help="Output format.", rich_help_panel=OUT)], TableFormat.TABLE),
+    _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", metavar="table|json|csv|ics", help="Output format (ics: an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
+    _param("case", Annotated[str | None, typer.Option("--case", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]
 _ = Path  # CalendarFileOpt's annotation refers to Path

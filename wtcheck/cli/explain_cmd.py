@@ -6,9 +6,7 @@ from typing import Annotated
 
 import typer
 
-from wtcheck.cli.deadlines_cmd import RRAnchor
 from wtcheck.cli.options import (
-    COUNT,
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
@@ -16,6 +14,9 @@ from wtcheck.cli.options import (
     CountStartDayOpt,
     DivisionOpt,
     EditionOpt,
+    InclusiveOpt,
+    RRAnchorOpt,
+    counting_options,
     edition_arg,
     open_calendar,
     parse_arg,
@@ -29,17 +30,10 @@ def explain(
     day: Annotated[str, typer.Argument(metavar="DATE", help="The trigger date (day first).")],
     division: DivisionOpt = None,
     edition: EditionOpt = None,
-    rr_anchor: Annotated[
-        RRAnchor | None,
-        typer.Option(
-            "--rr-anchor",
-            metavar="incident|awareness|notification",
-            help="Rapid review: the date DATE is.",
-            rich_help_panel=COUNT,
-        ),
-    ] = None,
+    rr_anchor: RRAnchorOpt = None,
     count_start_day: CountStartDayOpt = False,
     clear_days: ClearDaysOpt = False,
+    inclusive: InclusiveOpt = False,
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
@@ -51,18 +45,18 @@ def explain(
       wtcheck explain sin-panel 22/12/2025
     """
     from wtcheck.config import load_config
-    from wtcheck.deadlines import Options
     from wtcheck.explain import explain as build
     from wtcheck.render.console import make_console
     from wtcheck.render.explain_view import print_explanation
 
     trigger = parse_arg("DATE", day)
     cfg = load_config(config)
-    opts = Options(
-        count_start_day=count_start_day or cfg.count_start_day,
-        clear_days=clear_days or cfg.clear_days,
-        inclusive=cfg.inclusive,
-        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
+    opts = counting_options(
+        cfg,
+        rr_anchor=rr_anchor,
+        count_start_day=count_start_day,
+        clear_days=clear_days,
+        inclusive=inclusive,
         edition=edition_arg(edition),
     )
     cal = open_calendar(division, calendar, closures, cfg, as_of=trigger)

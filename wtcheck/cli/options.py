@@ -16,6 +16,7 @@ from wtcheck.dates import parse_date
 from wtcheck.errors import DateError, InputError
 
 if TYPE_CHECKING:
+    from wtcheck.deadlines import Options
     from wtcheck.workdays import Calendar
 
 
@@ -188,3 +189,62 @@ def edition_arg(value: str | None) -> str | None:
         return get_edition(value).id
     except InputError as exc:
         raise InputError(f"--edition: {exc}") from None
+
+
+class FeedFormat(StrEnum):
+    """Formats of the commands that list deadlines: TableFormat plus an iCalendar feed."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    ICS = "ics"
+
+
+class RRAnchor(StrEnum):
+    """Where the rapid-review clock starts (wtcheck.deadlines.RR_ANCHORS)."""
+
+    INCIDENT = "incident"
+    AWARENESS = "awareness"
+    NOTIFICATION = "notification"
+
+
+RRAnchorOpt = Annotated[
+    RRAnchor | None,
+    typer.Option(
+        "--rr-anchor",
+        metavar="incident|awareness|notification",
+        help="Rapid review: start the clock from this date (default: the notification, as the Panel counts).",
+        rich_help_panel=COUNT,
+    ),
+]
+
+InclusiveOpt = Annotated[
+    bool,
+    typer.Option(
+        "--inclusive",
+        metavar="",
+        help="Homelessness 'within 56 days': count the assessment day as day 1 (+55).",
+        rich_help_panel=COUNT,
+    ),
+]
+
+
+def counting_options(
+    cfg: Config,
+    *,
+    rr_anchor: RRAnchor | None,
+    count_start_day: bool,
+    clear_days: bool,
+    inclusive: bool,
+    edition: str | None = None,
+) -> Options:
+    """The counting choices: each option if given, else the config file's, else the default."""
+    from wtcheck.deadlines import Options
+
+    return Options(
+        count_start_day=count_start_day or cfg.count_start_day,
+        clear_days=clear_days or cfg.clear_days,
+        inclusive=inclusive or cfg.inclusive,
+        rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
+        edition=edition,
+    )

@@ -18,7 +18,7 @@ from wtcheck.rules.model import Cite, Direction, Evidence, Force, Rule, Unit
 
 WT2010_SUMMARY = Cite(
     "Working Together 2010, executive summary",
-    "initial assessment 'from seven to ten working days' from 1 April 2010 (shared/seeds/004)",
+    "initial assessment 'from seven to ten working days' from 1 April 2010 (WT2010 executive summary)",
     Evidence.SEED,
 )
 

@@ -32,7 +32,7 @@ RULES: tuple[Rule, ...] = (
             Cite("Children Act 1989", "s.66(1)-(2), (4)", Evidence.PRIMARY),
             Cite(
                 "Working Together 2018 (re-issued 9 Dec 2020)",
-                "ch.1 fn 9 (shared/seeds/001)",
+                "ch.1 fn 9",
                 Evidence.SEED,
             ),
         ),

@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
         force=Force.STATUTORY,
         cites=(
             Cite("Children Act 2004", "s.14A (from 2010)", Evidence.UNVERIFIED),
-            Cite("Working Together 2010", "ch.3 (shared/seeds/004)", Evidence.SEED),
+            Cite("Working Together 2010", "ch.3 (executive summary)", Evidence.SEED),
         ),
         in_force_from=date(2010, 4, 1),
         in_force_to=date(2019, 9, 28),

@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
             Cite("Homelessness Code of Guidance", "ch.6 para 6.3", Evidence.PRIMARY),
             Cite(
                 "Working Together 2018 (re-issued 9 Dec 2020)",
-                "ch.1 para 30 (shared/seeds/001)",
+                "ch.1 para 30",
                 Evidence.SEED,
             ),
         ),

@@ -23,7 +23,7 @@ from wtcheck.rules.model import (
 DEC2020_TABLE = Cite(
     "Working Together to Safeguard Children 2018 (re-issued 9 Dec 2020)",
     "p.96 table 'How to notify a serious incident, rapid review, and local child "
-    "safeguarding practice review' (shared/seeds/000)",
+    "safeguarding practice review'",
     Evidence.SEED,
 )
 

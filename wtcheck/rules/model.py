@@ -71,6 +71,20 @@ class Evidence(StrEnum):
     LOCAL = "local"
     """Set by the user's configuration file (a local procedure, not national)."""
 
+    @property
+    def label(self) -> str:
+        """How output names the evidence level (JSON keeps the short value)."""
+        return _EVIDENCE_LABELS[self]
+
+
+_EVIDENCE_LABELS = {
+    Evidence.PRIMARY: "primary source",
+    Evidence.SEED: "document text checked",
+    Evidence.SECONDARY: "secondary source",
+    Evidence.UNVERIFIED: "unverified",
+    Evidence.LOCAL: "local",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Cite:
@@ -83,7 +97,7 @@ class Cite:
 
     def __str__(self) -> str:
         text = f"{self.document}, {self.locator}" if self.locator else self.document
-        return f"{text} [{self.evidence.value}]"
+        return f"{text} [{self.evidence.label}]"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from wtcheck.rules.model import Cite, DatedNote, Direction, Evidence, Force, Rul
 
 WT2010_SUMMARY = Cite(
     "Working Together 2010, executive summary",
-    "SCRs extended 'from four to six months' in Dec 2009 (shared/seeds/004)",
+    "SCRs extended 'from four to six months' in Dec 2009 (WT2010 executive summary)",
     Evidence.SEED,
 )
 RULES: tuple[Rule, ...] = (

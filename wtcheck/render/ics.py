@@ -1,0 +1,195 @@
+"""Calendar feeds: deadlines and findings as an RFC 5545 iCalendar file.
+
+One all-day ``VEVENT`` per deadline, on the deadline day (``DTSTART;VALUE=DATE``,
+``DTEND`` the day after, as RFC 5545 §3.6.1 asks for a one-day event), marked
+free (``TRANSP:TRANSPARENT``) so that it never blocks anyone's diary.
+
+* ``UID``: the SHA-1 of case id, rule and trigger date (and the anchor, when
+  the rule has one), ``@wtcheck``. The same case, rule and trigger give the
+  same UID on every run, so re-importing a feed updates its events instead of
+  duplicating them. A corrected trigger date is a different deadline and
+  gives a new event.
+* ``DTSTAMP``: midnight UTC at the start of the as-of date, not the wall
+  clock, so that the same command with the same ``--as-of`` writes the same
+  bytes; runs on later days carry a later stamp, which is what calendar
+  programs look at to accept an update of an event they already have.
+* Text values are escaped (``\\``, ``;``, ``,``, newlines) and every content
+  line is folded at 75 octets without splitting a UTF-8 character; lines end
+  with CRLF.
+
+Nothing here does I/O: :func:`render_ics` returns the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from wtcheck.dates import format_long
+from wtcheck.deadlines import Deadline
+from wtcheck.findings import Finding
+from wtcheck.render.deadlines_view import force_label
+from wtcheck.render.finding_words import days_text
+from wtcheck.workdays import Calendar
+
+PRODID = "-//wtcheck//wtcheck//EN"
+MAX_OCTETS = 75
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One all-day calendar event."""
+
+    uid: str
+    day: date
+    summary: str
+    description: str
+    categories: tuple[str, ...] = ()
+
+
+def event_uid(case_id: str, rule: str, trigger_date: date, anchor: str | None = None) -> str:
+    """A UID that stays the same for the same case, rule, trigger date (and anchor)."""
+    parts = [case_id, rule, trigger_date.isoformat()]
+    if anchor:
+        parts.append(anchor)
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False)
+    return f"{digest.hexdigest()}@wtcheck"
+
+
+def escape_text(value: str) -> str:
+    """An RFC 5545 TEXT value (§3.3.11): backslash, semicolon, comma and newlines escaped.
+
+    Other control characters, which TEXT may not hold, are dropped.
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """*line* folded at 75 octets (§3.1), never inside a UTF-8 character, CRLF-terminated."""
+    raw = line.encode("utf-8")
+    chunks: list[bytes] = []
+    limit = MAX_OCTETS
+    while len(raw) > limit:
+        cut = limit
+        while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # continuation byte: back off
+            cut -= 1
+        chunks.append(raw[:cut])
+        raw = raw[cut:]
+        limit = MAX_OCTETS - 1  # the leading space of a continuation line counts
+    chunks.append(raw)
+    return "\r\n ".join(c.decode("utf-8") for c in chunks) + "\r\n"
+
+
+def _ical_date(d: date) -> str:
+    return f"{d:%Y%m%d}"
+
+
+def render_ics(events: Iterable[Event], *, as_of: date, name: str) -> str:
+    """The VCALENDAR text for *events* (a calendar named *name*)."""
+    stamp = f"{_ical_date(as_of)}T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
+    for ev in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{ev.uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{_ical_date(ev.day)}",
+            f"DTEND;VALUE=DATE:{_ical_date(ev.day + timedelta(days=1))}",
+            f"SUMMARY:{escape_text(ev.summary)}",
+            f"DESCRIPTION:{escape_text(ev.description)}",
+        ]
+        if ev.categories:
+            lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in ev.categories))
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines)
+
+
+def _left(n: int, as_of: date) -> str:
+    when = f"as of {format_long(as_of)}"
+    if n == 0:
+        return f"due today ({when})"
+    if n > 0:
+        return f"{n} working day{'s' if n != 1 else ''} left {when}"
+    return f"overdue by {-n} working day{'s' if n != -1 else ''} {when}"
+
+
+def deadline_events(
+    items: Sequence[Deadline], cal: Calendar, as_of: date, case_id: str = ""
+) -> list[Event]:
+    """One event per deadline of ``wtcheck deadlines`` (*case_id*: ``--case``, may be empty)."""
+    events = []
+    for d in items:
+        rule = d.rule
+        summary = f"{rule.id}: {rule.name}" + (f" (case {case_id})" if case_id else "")
+        lines = [f"Case: {case_id}"] if case_id else []
+        lines += [
+            f"Rule: {rule.id} ({rule.name})",
+            f"Trigger: {d.trigger_label}, {format_long(d.trigger_date)}",
+            f"Deadline: {format_long(d.deadline)}",
+            f"Status: {_left(cal.between(as_of, d.deadline), as_of)}",
+            f"Force: {force_label(rule.force)}" + ("" if rule.verified else " [UNVERIFIED]"),
+            f"Source: {rule.source}",
+            f"Edition: {d.edition_label}",
+            f"Calendar: {d.division}",
+        ]
+        if d.anchor:
+            lines.append(f"Anchor: {d.anchor}")
+        lines += [f"Note: {n}" for n in d.notes]
+        events.append(
+            Event(
+                uid=event_uid(case_id, rule.id, d.trigger_date, d.anchor),
+                day=d.deadline,
+                summary=summary,
+                description="\n".join(lines),
+                categories=(rule.force.value,),
+            )
+        )
+    return events
+
+
+def finding_events(findings: Iterable[Finding], as_of: date) -> list[Event]:
+    """One event per audit finding that has a deadline (invalid rows have none)."""
+    events = []
+    for f in findings:
+        if f.deadline is None or f.trigger_date is None:
+            continue
+        lines = [
+            f"Case: {f.case_id}",
+            f"Rule: {f.rule} ({f.rule_name})",
+            f"Trigger: {format_long(f.trigger_date)}",
+            f"Deadline: {format_long(f.deadline)}",
+            f"Status: {f.status.value} ({days_text(f)}), as of {format_long(as_of)}",
+        ]
+        if f.completed:
+            lines.append(f"Completed: {format_long(f.completed)}")
+        if f.force:
+            lines.append(f"Force: {f.force}")
+        lines += [f"Source: {f.source}", f"Edition: {f.edition}"]
+        if f.anchor:
+            lines.append(f"Anchor: {f.anchor}")
+        where = f"{f.file}, row {f.row}" if f.file else f"row {f.row}"
+        lines.append(f"From: {where}")
+        if f.message:
+            lines.append(f"Note: {f.message}")
+        events.append(
+            Event(
+                uid=event_uid(f.case_id, f.rule, f.trigger_date, f.anchor),
+                day=f.deadline,
+                summary=f"[{f.status.value}] {f.rule}: {f.rule_name} (case {f.case_id})",
+                description="\n".join(lines),
+                categories=(f.status.value,),
+            )
+        )
+    return events
