@@ -166,3 +166,13 @@ def test_rules_off_by_default_run_only_when_chosen(tmp_path: Path) -> None:
     assert [(f.case_id, f.rule, f.status, f.deadline) for f in chosen.findings] == [
         ("C1", "notif-ofsted-2010", Status.OVERDUE, date(2012, 5, 2))
     ]
+
+
+def test_past_the_deadline_on_a_weekend_is_at_least_one_working_day(tmp_path: Path) -> None:
+    # aware Fri 13 Nov 2026: sin-panel due Fri 20 Nov; done (or checked) on Sat 21 Nov
+    text = "case_id,aware_date,notification_date\nC1,13/11/2026,21/11/2026\nC2,13/11/2026,\n"
+    engine = audit_text(tmp_path, text, as_of=date(2026, 11, 21), rules=(get_rule("sin-panel"),))
+    assert [(f.case_id, f.status, f.deadline, f.days) for f in engine.findings] == [
+        ("C1", Status.LATE, date(2026, 11, 20), 1),
+        ("C2", Status.OVERDUE, date(2026, 11, 20), 1),
+    ]

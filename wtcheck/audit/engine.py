@@ -556,10 +556,11 @@ class Engine:
             assert completed is not None
             days = cal.between(completed, d.deadline)
         elif status is Status.LATE:
+            # done on a weekend or holiday just after the deadline is still a working day late
             assert completed is not None
-            days = cal.between(d.deadline, completed)
+            days = max(1, cal.between(d.deadline, completed))
         elif status is Status.OVERDUE:
-            days = cal.between(d.deadline, self._as_of)
+            days = max(1, cal.between(d.deadline, self._as_of))
         else:
             days = self._days_left(d.deadline)
         rule = plan.rule

@@ -71,12 +71,13 @@ def _register() -> None:
         workdays_cmd,
     )
 
+    # the order of --help: the main job first
+    app.command("audit", no_args_is_help=True)(audit_cmd.audit)
     app.command("deadlines", no_args_is_help=True)(deadlines_cmd.deadlines)
     app.command("explain", no_args_is_help=True)(explain_cmd.explain)
     app.add_typer(rules_cmd.app, name="rules")
     app.add_typer(workdays_cmd.app, name="workdays")
     app.add_typer(calendar_cmd.app, name="calendar")
-    app.command("audit", no_args_is_help=True)(audit_cmd.audit)
 
 
 _register()
