@@ -8,9 +8,11 @@ values that renderers and deliverers take as they are; nothing here does I/O.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 
 class Status(StrEnum):
@@ -63,3 +65,25 @@ class Finding:
     column: str | None = None
     value: str | None = None
     message: str = ""
+
+
+RowEmitter = Callable[[str, str, int, int], None]
+"""Writes one finding from a template: (case id, completion date as ISO text or "",
+working days, row)."""
+
+
+class TemplateSink(Protocol):
+    """A finding sink with a fast path for findings that differ only per row.
+
+    The audit engine lists millions of findings that share everything but the
+    case id, completion date, working days and source row. It calls
+    :meth:`template` once per shared part (a finding whose case id is ``""``,
+    completion date None, days 0 and row 0) and the returned emitter once per
+    row, instead of building a :class:`Finding` per row. The emitter's
+    output must be exactly what calling the sink with the full finding
+    would give.
+    """
+
+    def __call__(self, finding: Finding, /) -> None: ...
+
+    def template(self, finding: Finding, /) -> RowEmitter: ...

@@ -40,7 +40,7 @@ from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import parse_date
 from wtcheck.deadlines import Deadline, Options, compute, needed_dates
 from wtcheck.errors import CalendarRangeError, ColumnError, DateError
-from wtcheck.findings import Finding, Status
+from wtcheck.findings import Finding, RowEmitter, Status
 from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
 from wtcheck.workdays import Calendar
@@ -67,6 +67,8 @@ _NONE, _BAD, _FALLBACK = -1, -2, -3
 FALLBACK: object = object()
 """Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
+_SPAN = 1 << 22
+"""Above every date ordinal (date.max is 3,652,059): one int key per (deadline, completion)."""
 
 
 class DateCache:
@@ -286,6 +288,16 @@ class Engine:
         self.findings: list[Finding] = []
         self._emit = sink or self.findings.append
         """Where each kept finding goes: *sink* (streamed output) or :attr:`findings`."""
+        self._template: Callable[[Finding], RowEmitter] | None = getattr(sink, "template", None)
+        """The sink's fast path (:class:`wtcheck.findings.TemplateSink`), if it has one."""
+        self._emitters: dict[str, dict[Resolved, tuple[RowEmitter, int]]] = {
+            s.value: {} for s in Status
+        }
+        """Status → result → (the sink's emitter, working days); see :meth:`_emitter`."""
+        self._isos: dict[int, str] = {}
+        """Completion ordinal → ISO text."""
+        self._spans: dict[int, int] = {}
+        """deadline ordinal × _SPAN + completion ordinal → working days (met and late)."""
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
         self._bools: dict[str, bool | None] = {}
@@ -410,6 +422,7 @@ class Engine:
             cols: dict[int, list[str]] = {}
             distincts: dict[tuple[int, ...], set[Any]] = {}
             done_ords: dict[int, list[int]] = {}
+            ds: list[int] | None = None
 
             def column(
                 c: int, batch: Batch = batch, cols: dict[int, list[str]] = cols
@@ -453,6 +466,7 @@ class Engine:
                 statuses: list[str | None]
                 ci = plan.completion
                 if ci is None:
+                    ds = None
                     statuses = [
                         (None if dl == _NONE else invalid) if dl < 0
                         else None if dl < a else due_soon if dl < soon_end else pending
@@ -487,13 +501,100 @@ class Engine:
                     counts[status] += count  # type: ignore[index]
                 if keep.isdisjoint(tally):
                     continue
-                for i in compress(range(n), map(keep.__contains__, statuses)):
-                    res = cache[keys[i]]
-                    if res is FALLBACK:
-                        res = cache[tuple(batch.cell(i, c) for c in plan.cols)]
+                rows = compress(range(n), map(keep.__contains__, statuses))
+                if self._template is not None:
+                    self._list(plan, batch, rows, keys, dls, ds, statuses, column(case_idx), name,
+                               columns)  # fmt: skip
+                    continue
+                for i in rows:
+                    res = self._result(plan, batch, keys, i)
                     text = batch.cell(i, ci) if ci is not None else ""
                     self._keep(plan, res, text, statuses[i], batch.cell(i, case_idx),
                                batch.linenos[i], name, columns)  # fmt: skip
+
+    @staticmethod
+    def _result(plan: Plan, batch: Batch, keys: Sequence[Any], i: int) -> Resolved | Invalid | None:
+        """The cached result for row *i* (resolved on all its cells after a FALLBACK)."""
+        res = plan.cache[keys[i]]
+        if res is FALLBACK:
+            res = plan.cache[tuple(batch.cell(i, c) for c in plan.cols)]
+        return res
+
+    def _list(
+        self,
+        plan: Plan,
+        batch: Batch,
+        rows: Iterable[int],
+        keys: Sequence[Any],
+        dls: Sequence[int],
+        ds: Sequence[int] | None,
+        statuses: Sequence[str | None],
+        cases: Sequence[str],
+        name: str,
+        columns: ColumnMap,
+    ) -> None:
+        """Send the kept rows to a template sink (the CSV hot path: no Finding per row).
+
+        Per row: the emitter of its (result, status), the completion date as
+        ISO text and, for met and late, the working days, each from a cache
+        (ordinals from the row loop: *dls* deadlines, *ds* completions).
+        Invalid findings name their row in the message: they take :meth:`_keep`.
+        """
+        emitters = self._emitters
+        cache = plan.cache
+        isos = self._isos
+        spans = self._spans
+        linenos = batch.linenos
+        ci = plan.completion
+        for i in rows:
+            status = statuses[i]
+            res = cache[keys[i]]
+            if res is FALLBACK:
+                res = cache[tuple(batch.cell(i, c) for c in plan.cols)]
+            if status is None or status is _INVALID or res.__class__ is not Resolved:
+                text = batch.cell(i, ci) if ci is not None else ""
+                self._keep(plan, res, text, status, cases[i], linenos[i], name, columns)
+                continue
+            assert isinstance(res, Resolved)
+            got = emitters[status].get(res)
+            if got is None:
+                got = self._emitter(plan, res, status, name)
+            emit, days = got
+            d = ds[i] if ds is not None else 0
+            if not d:
+                emit(cases[i].strip(), "", days, linenos[i])
+                continue
+            iso = isos.get(d)
+            if iso is None:
+                iso = isos[d] = date.fromordinal(d).isoformat()
+            dl = dls[i]
+            span = dl * _SPAN + d
+            days = spans.get(span, _NONE)
+            if days == _NONE:
+                # met: working days to spare; late: at least one working day late
+                # (done on a weekend or holiday just after the deadline)
+                days = (
+                    self.cal.between_ordinals(d, dl)
+                    if d <= dl
+                    else max(1, self.cal.between_ordinals(dl, d))
+                )
+                spans[span] = days
+            emit(cases[i].strip(), iso, days, linenos[i])
+
+    def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[RowEmitter, int]:
+        """The sink's emitter for findings of *res* with *status*, and their working days
+        (those of overdue, due-soon and pending findings; met and late ones vary per row)."""
+        assert self._template is not None
+        emitters = self._emitters[status]
+        if len(emitters) >= CACHE_LIMIT:
+            emitters.clear()
+            self._isos.clear()
+            self._spans.clear()
+        kind = _STATUS[status]
+        days = 0 if kind in (Status.MET, Status.LATE) else self._days(res.deadline, kind, None)
+        template = self._finding(plan, res, kind, None, 0, "", 0, name)
+        got = emitters[res] = (self._template(template), days)
+        return got
 
     def _store(self, plan: Plan, key: Any, res: Resolved | Invalid | object | None) -> None:
         plan.cache[key] = res  # type: ignore[assignment]
@@ -532,7 +633,23 @@ class Engine:
             self._emit(self._invalid(plan, bad, case_id, row, name, columns))
             return
         completed = done if isinstance(done, date) and done <= self._as_of else None
-        self._emit(self._finding(plan, res, _STATUS[status], completed, case_id, row, name))
+        kind = _STATUS[status]
+        days = self._days(res.deadline, kind, completed)
+        self._emit(self._finding(plan, res, kind, completed, days, case_id.strip(), row, name))
+
+    def _days(self, deadline: date, status: Status, completed: date | None) -> int:
+        """The finding's working days (see :class:`wtcheck.findings.Finding`)."""
+        cal = self.cal
+        if status is Status.MET:
+            assert completed is not None
+            return cal.between(completed, deadline)
+        if status is Status.LATE:
+            # done on a weekend or holiday just after the deadline is still a working day late
+            assert completed is not None
+            return max(1, cal.between(deadline, completed))
+        if status is Status.OVERDUE:
+            return max(1, cal.between(deadline, self._as_of))
+        return self._days_left(deadline)
 
     @property
     def counts(self) -> dict[Status, int]:
@@ -546,26 +663,15 @@ class Engine:
         res: Resolved,
         status: Status,
         completed: date | None,
+        days: int,
         case_id: str,
         row: int,
         name: str,
     ) -> Finding:
-        cal = self.cal
         d = res.item
-        if status is Status.MET:
-            assert completed is not None
-            days = cal.between(completed, d.deadline)
-        elif status is Status.LATE:
-            # done on a weekend or holiday just after the deadline is still a working day late
-            assert completed is not None
-            days = max(1, cal.between(d.deadline, completed))
-        elif status is Status.OVERDUE:
-            days = max(1, cal.between(d.deadline, self._as_of))
-        else:
-            days = self._days_left(d.deadline)
         rule = plan.rule
         return Finding(
-            case_id=case_id.strip(),
+            case_id=case_id,
             rule=rule.id,
             rule_name=rule.name,
             status=status,

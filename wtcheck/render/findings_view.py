@@ -7,11 +7,15 @@ interface: add columns at the end, never rename.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, TextIO
 
-from wtcheck.findings import Finding
+from wtcheck.findings import Finding, RowEmitter
 from wtcheck.render.delimited import DANGEROUS, safe_cell
 
 FIELDS: tuple[str, ...] = (
@@ -58,17 +62,16 @@ class CsvFindingWriter:
     The header goes out with the first row, or from :meth:`finish` when there
     is none, so a run that fails before its first finding writes nothing.
     This is the audit's output hot path (millions of findings for a large
-    export): each record is built once and :func:`safe_cell` is inlined for
-    text cells.
+    export): it is a :class:`~wtcheck.findings.TemplateSink`, so the audit
+    formats and neutralises the cells findings share once, and per row only
+    joins the case id, completion date, working days and row to them.
     """
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
-        self._writerow: Callable[[list[object]], object] | None = None
+        self._writerow: Callable[[Iterable[str]], object] | None = None
 
-    def _start(self) -> Callable[[list[object]], object]:
-        import csv
-
+    def _start(self) -> Callable[[Iterable[str]], object]:
         writer = csv.writer(self._out, lineterminator="\r\n")
         writer.writerow([safe_cell(h) for h in FIELDS])
         self._writerow = writer.writerow
@@ -76,17 +79,70 @@ class CsvFindingWriter:
 
     def __call__(self, f: Finding) -> None:
         writerow = self._writerow or self._start()
-        writerow(
-            [
-                ("'" + v if v.startswith(DANGEROUS) else v) if v.__class__ is str else safe_cell(v)
-                for v in as_record(f).values()
-            ]
-        )
+        writerow(_cells(f))
+
+    def template(self, f: Finding) -> RowEmitter:
+        """An emitter for findings that are *f* but for case id, completion, days and row.
+
+        The shared cells are written once, as the csv module writes them, with
+        a marker in the four varying cells; the line is cut at the markers.
+        Per row the emitter joins the parts, unless the case id needs quoting
+        (a comma, quote or line break): that row goes through the csv module.
+        """
+        cells = _cells(f)
+        if any(_MARK in c for c in cells):  # pragma: no cover - a NUL in a report cell
+            return partial(self._slow, cells)
+        for i in _VARYING:
+            cells[i] = _MARK
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\r\n").writerow(cells)
+        _, after_case, after_done, after_days, after_row = line.getvalue().split(_MARK)
+        slow = partial(self._slow, cells)
+
+        def emit(case_id: str, done: str, days: int, row: int) -> None:
+            if not case_id.isalnum():
+                case_id = "'" + case_id if case_id.startswith(DANGEROUS) else case_id
+                if _QUOTED.search(case_id):
+                    slow(case_id, done, days, row)
+                    return
+            write = self._out.write if self._writerow else self._begin()
+            write(f"{case_id}{after_case}{done}{after_done}{days}{after_days}{row}{after_row}")
+
+        return emit
+
+    def _begin(self) -> Callable[[str], object]:
+        self._start()
+        return self._out.write
+
+    def _slow(self, cells: list[str], case_id: str, done: str, days: int, row: int) -> None:
+        """One templated row through the csv module (*case_id* already neutralised)."""
+        writerow = self._writerow or self._start()
+        row_cells = list(cells)
+        row_cells[0] = case_id
+        row_cells[5] = done
+        row_cells[7] = str(days)
+        row_cells[9] = str(row)
+        writerow(row_cells)
 
     def finish(self) -> None:
         """Write the header if no finding was written."""
         if self._writerow is None:
             self._start()
+
+
+def _cells(f: Finding) -> list[str]:
+    """The CSV cells of one finding, neutralised for spreadsheets."""
+    return [
+        ("'" + v if v.startswith(DANGEROUS) else v) if v.__class__ is str else safe_cell(v)
+        for v in as_record(f).values()
+    ]
+
+
+_MARK = "\x00"
+_VARYING = (0, 5, 7, 9)
+"""Cells of a templated finding that change per row: case id, completion, days, row."""
+_QUOTED = re.compile('[,"\r\n]')
+"""Characters that make the csv module quote a cell (delimiter, quote, line break)."""
 
 
 def write_findings_json(out: TextIO, findings: Iterable[Finding]) -> None:
