@@ -77,3 +77,32 @@ def test_an_emitter_fills_in_the_four_cells_that_vary() -> None:
         '"a""b",r1,"Rule, one",2026-12-01,2026-12-01,2026-11-29,met,0,wt2023,14,,,,false,,,',
         "",
     ]
+
+
+EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "cases.csv")
+
+
+@pytest.mark.parametrize(
+    "keep",
+    [
+        frozenset({Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID}),
+        frozenset({Status.INVALID}),
+        frozenset({Status.PENDING}),
+        frozenset({Status.MET, Status.LATE}),
+    ],
+)
+def test_counting_without_met_findings_finds_what_the_full_pass_finds(
+    tmp_path: Path, keep: frozenset[Status]
+) -> None:
+    # without met in keep, rows done on time are set aside in one C-level pass
+    for name in (EXAMPLE, _write(tmp_path)):
+        every: list[Finding] = []
+        all_counts = _audit(name, every.append)
+        kept: list[Finding] = []
+        options = AuditOptions(AS_OF, keep=keep)
+        engine = audit_files(
+            [name], get_calendar(), options, notice=lambda _m: None, sink=kept.append
+        )
+        assert engine.counts == all_counts
+        assert kept == [f for f in every if f.status in keep]
+        assert kept

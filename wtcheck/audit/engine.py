@@ -26,7 +26,8 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress
-from typing import TYPE_CHECKING, Any
+from operator import gt
+from typing import TYPE_CHECKING, Any, cast
 
 from wtcheck.audit.columns import (
     CASE_ID,
@@ -63,7 +64,14 @@ OUT_OF_RANGE = f"outside the years wtcheck can count ({FIRST_YEAR}–{LAST_YEAR}
 _MISS: Any = object()
 _STATUS: dict[str, Status] = {s.value: s for s in Status}
 """Status by value: a dict look-up instead of ``Status(value)`` (an Enum call) per finding."""
-_NONE, _BAD, _FALLBACK = -1, -2, -3
+NOT_DONE = 1 << 23
+"""Completion code (:attr:`DateCache.ords`) of an empty cell or a date after the as-of date.
+Above every date ordinal (date.max is 3,652,059)."""
+UNREADABLE = NOT_DONE + 1
+"""Completion code of a cell that is not a date."""
+_NONE, _BAD, _FALLBACK = 1 << 24, -2, -3
+"""Deadline codes (:attr:`Plan.ords`) besides ordinals: no finding (above every
+completion code, so ``done <= deadline`` holds), invalid, anchor cell empty."""
 FALLBACK: object = object()
 """Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
@@ -76,8 +84,8 @@ class DateCache:
 
     def __init__(self, as_of: date | None = None) -> None:
         self.values: dict[str, date | DateError | None] = {"": None}
-        self.ords: dict[str, int] = {"": 0}
-        """Text → ordinal, 0 when empty or after *as_of* (not done yet), -1 when invalid."""
+        self.ords: dict[str, int] = {"": NOT_DONE}
+        """Text → ordinal, NOT_DONE when empty or after *as_of*, UNREADABLE when invalid."""
         self._limit = as_of.toordinal() if as_of else date.max.toordinal()
 
     def trim(self) -> None:
@@ -87,7 +95,7 @@ class DateCache:
             self.values.clear()
             self.values[""] = None
             self.ords.clear()
-            self.ords[""] = 0
+            self.ords[""] = NOT_DONE
 
     def parse(self, text: str) -> date | DateError | None:
         values = self.values
@@ -117,9 +125,9 @@ class DateCache:
         values[text] = result
         if isinstance(result, date):
             o = result.toordinal()
-            self.ords[text] = o if o <= self._limit else 0
+            self.ords[text] = o if o <= self._limit else NOT_DONE
         else:
-            self.ords[text] = 0 if result is None else -1
+            self.ords[text] = NOT_DONE if result is None else UNREADABLE
         return result
 
 
@@ -300,6 +308,9 @@ class Engine:
         """deadline ordinal × _SPAN + completion ordinal → working days (met and late)."""
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
+        self._a = options.as_of.toordinal()
+        # due soon: a <= deadline < soon_end (at most --soon working days left)
+        self._soon_end = cal.add_ordinal(self._a, options.soon + 1)
         self._bools: dict[str, bool | None] = {}
 
     # -- per distinct cell combination -----------------------------------
@@ -404,16 +415,9 @@ class Engine:
         self, batches: Iterable[Batch], columns: ColumnMap, plans: Sequence[Plan], name: str
     ) -> None:
         case_idx = columns.index[CASE_ID]
-        counts = self._counts
         keep = frozenset(s.value for s in self.options.keep)
         dates = self.dates
         dords = dates.ords
-        a = self._as_of.toordinal()
-        # due soon: a <= deadline < soon_end (at most --soon working days left)
-        soon_end = self.cal.add_ordinal(a, self.options.soon + 1)
-        overdue, late, due_soon, pending, met, invalid = (
-            _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID,
-        )  # fmt: skip
         for batch in batches:
             n = len(batch)
             if not n:
@@ -463,15 +467,9 @@ class Engine:
                             if full not in cache:
                                 self._store(plan, full, self.resolve(plan, full))
                             dls[i] = ords[full]
-                statuses: list[str | None]
                 ci = plan.completion
                 if ci is None:
                     ds = None
-                    statuses = [
-                        (None if dl == _NONE else invalid) if dl < 0
-                        else None if dl < a else due_soon if dl < soon_end else pending
-                        for dl in dls
-                    ]  # fmt: skip
                 else:
                     ds = done_ords.get(ci)
                     if ds is None:
@@ -480,37 +478,91 @@ class Engine:
                         for text in (seen if seen is not None else set(texts)).difference(dords):
                             dates.parse(text)
                         ds = done_ords[ci] = list(map(dords.__getitem__, texts))
-                    # the commonest case first: done on time
-                    statuses = [
-                        met if 0 < d <= dl
-                        else (None if dl == _NONE else invalid) if dl < 0
-                        else late if d > 0
-                        else invalid if d
-                        else overdue if dl < a else due_soon if dl < soon_end else pending
-                        for dl, d in zip(dls, ds, strict=True)
-                    ]  # fmt: skip
-                if plan.suppress:
-                    for i in range(n):
-                        if statuses[i] is not None and any(
-                            self._flag(batch.cell(i, j)) for j in plan.suppress
-                        ):
-                            statuses[i] = None
-                tally = Counter(statuses)
-                tally.pop(None, None)
-                for status, count in tally.items():
-                    counts[status] += count  # type: ignore[index]
-                if keep.isdisjoint(tally):
+                kept = (
+                    self._scan(dls, ds, keep)
+                    if ds is not None and not plan.suppress and _MET not in keep
+                    else self._classify(plan, batch, dls, ds, keep)
+                )
+                if not kept:
                     continue
-                rows = compress(range(n), map(keep.__contains__, statuses))
                 if self._template is not None:
-                    self._list(plan, batch, rows, keys, dls, ds, statuses, column(case_idx), name,
-                               columns)  # fmt: skip
+                    self._list(plan, batch, kept, keys, dls, ds, column(case_idx), name, columns)
                     continue
-                for i in rows:
+                for i, status in kept:
                     res = self._result(plan, batch, keys, i)
                     text = batch.cell(i, ci) if ci is not None else ""
-                    self._keep(plan, res, text, statuses[i], batch.cell(i, case_idx),
+                    self._keep(plan, res, text, status, batch.cell(i, case_idx),
                                batch.linenos[i], name, columns)  # fmt: skip
+
+    def _scan(self, dls: list[int], ds: list[int], keep: frozenset[str]) -> list[tuple[int, str]]:
+        """Count the statuses of a rule with a completion column; the kept (row, status).
+
+        The fast path when met findings are only counted (the default): the
+        rows done on time and those without a finding are both
+        ``done <= deadline`` (a missing deadline is _NONE, above every
+        completion code), so one C-level pass over the two columns sets them
+        aside and Python looks only at the others (late, not done, invalid).
+        """
+        flags = list(map(gt, ds, dls))
+        rest = list(compress(range(len(dls)), flags)) if True in flags else []
+        counts = self._counts
+        counts[_MET] += len(dls) - len(rest) - dls.count(_NONE)
+        if not rest:
+            return []
+        a, soon_end = self._a, self._soon_end
+        statuses = [
+            _INVALID if dl < 0
+            else _LATE if d < NOT_DONE
+            else _INVALID if d != NOT_DONE
+            else _OVERDUE if dl < a else _DUE_SOON if dl < soon_end else _PENDING
+            for dl, d in zip(map(dls.__getitem__, rest), map(ds.__getitem__, rest), strict=True)
+        ]  # fmt: skip
+        for status, count in Counter(statuses).items():
+            counts[status] += count
+        return [(i, s) for i, s in zip(rest, statuses, strict=True) if s in keep]
+
+    def _classify(
+        self,
+        plan: Plan,
+        batch: Batch,
+        dls: list[int],
+        ds: list[int] | None,
+        keep: frozenset[str],
+    ) -> list[tuple[int, str]]:
+        """Every row's status (None: no finding); count them; the kept (row, status)."""
+        a, soon_end = self._a, self._soon_end
+        statuses: list[str | None]
+        if ds is None:
+            statuses = [
+                None if dl == _NONE else _INVALID if dl < 0
+                else None if dl < a else _DUE_SOON if dl < soon_end else _PENDING
+                for dl in dls
+            ]  # fmt: skip
+        else:
+            statuses = [
+                None if dl == _NONE
+                else _MET if d <= dl
+                else _INVALID if dl < 0
+                else _LATE if d < NOT_DONE
+                else _INVALID if d != NOT_DONE
+                else _OVERDUE if dl < a else _DUE_SOON if dl < soon_end else _PENDING
+                for dl, d in zip(dls, ds, strict=True)
+            ]  # fmt: skip
+        if plan.suppress:
+            for i in range(len(statuses)):
+                if statuses[i] is not None and any(
+                    self._flag(batch.cell(i, j)) for j in plan.suppress
+                ):
+                    statuses[i] = None
+        tally = Counter(statuses)
+        tally.pop(None, None)
+        counts = self._counts
+        for status, count in tally.items():
+            counts[status] += count  # type: ignore[index]
+        if keep.isdisjoint(tally):
+            return []
+        rows = compress(range(len(dls)), map(keep.__contains__, statuses))
+        return [(i, cast(str, statuses[i])) for i in rows]
 
     @staticmethod
     def _result(plan: Plan, batch: Batch, keys: Sequence[Any], i: int) -> Resolved | Invalid | None:
@@ -524,11 +576,10 @@ class Engine:
         self,
         plan: Plan,
         batch: Batch,
-        rows: Iterable[int],
+        kept: Iterable[tuple[int, str]],
         keys: Sequence[Any],
         dls: Sequence[int],
         ds: Sequence[int] | None,
-        statuses: Sequence[str | None],
         cases: Sequence[str],
         name: str,
         columns: ColumnMap,
@@ -546,12 +597,11 @@ class Engine:
         spans = self._spans
         linenos = batch.linenos
         ci = plan.completion
-        for i in rows:
-            status = statuses[i]
+        for i, status in kept:
             res = cache[keys[i]]
             if res is FALLBACK:
                 res = cache[tuple(batch.cell(i, c) for c in plan.cols)]
-            if status is None or status is _INVALID or res.__class__ is not Resolved:
+            if status is _INVALID or res.__class__ is not Resolved:
                 text = batch.cell(i, ci) if ci is not None else ""
                 self._keep(plan, res, text, status, cases[i], linenos[i], name, columns)
                 continue
@@ -560,8 +610,8 @@ class Engine:
             if got is None:
                 got = self._emitter(plan, res, status, name)
             emit, days = got
-            d = ds[i] if ds is not None else 0
-            if not d:
+            d = ds[i] if ds is not None else NOT_DONE
+            if d == NOT_DONE:
                 emit(cases[i].strip(), "", days, linenos[i])
                 continue
             iso = isos.get(d)
@@ -569,8 +619,10 @@ class Engine:
                 iso = isos[d] = date.fromordinal(d).isoformat()
             dl = dls[i]
             span = dl * _SPAN + d
-            days = spans.get(span, _NONE)
-            if days == _NONE:
+            known = spans.get(span)
+            if known is not None:
+                days = known
+            else:
                 # met: working days to spare; late: at least one working day late
                 # (done on a weekend or holiday just after the deadline)
                 days = (
