@@ -67,21 +67,21 @@ class Finding:
     message: str = ""
 
 
-RowEmitter = Callable[[str, str, int, int], None]
-"""Writes one finding from a template: (case id, completion date as ISO text or "",
-working days, row)."""
+RowEmitter = Callable[[str, str, str, str, int, int], None]
+"""Writes one finding from a template: (trigger date, deadline, case id, completion
+date, working days, row); dates as ISO text, "" for none."""
 
 
 class TemplateSink(Protocol):
-    """A finding sink with a fast path for findings that differ only per row.
+    """A finding sink with a fast path for findings that differ only in dates and row.
 
     The audit engine lists millions of findings that share everything but the
-    case id, completion date, working days and source row. It calls
-    :meth:`template` once per shared part (a finding whose case id is ``""``,
-    completion date None, days 0 and row 0) and the returned emitter once per
-    row, instead of building a :class:`Finding` per row. The emitter's
-    output must be exactly what calling the sink with the full finding
-    would give.
+    case id, trigger date, deadline, completion date, working days and source
+    row. It calls :meth:`template` once per shared part (a finding whose case
+    id is ``""``, dates None, days 0 and row 0) and the returned emitter once
+    per row, instead of building a :class:`Finding` per row. The emitter's
+    output must be exactly what calling the sink with the full finding would
+    give.
     """
 
     def __call__(self, finding: Finding, /) -> None: ...

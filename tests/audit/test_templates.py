@@ -63,14 +63,14 @@ def test_templated_rows_are_the_bytes_of_the_findings(tmp_path: Path, soon: int)
         assert f"\r\n{cell}," in text
 
 
-def test_an_emitter_fills_in_the_four_cells_that_vary() -> None:
+def test_an_emitter_fills_in_the_six_cells_that_vary() -> None:
     out = io.StringIO()
     writer = CsvFindingWriter(out)
-    template = Finding("", "r1", "Rule, one", Status.MET, AS_OF, AS_OF, None, 0, "wt2023", 0)
+    template = Finding("", "r1", "Rule, one", Status.MET, None, None, None, 0, "wt2023", 0)
     emit = writer.template(template)
-    emit("C1", "2026-11-30", 3, 12)
-    emit("=1+1", "", -2, 13)
-    emit('a"b', "2026-11-29", 0, 14)
+    emit("2026-12-01", "2026-12-01", "C1", "2026-11-30", 3, 12)
+    emit("2026-12-01", "2026-12-01", "=1+1", "", -2, 13)
+    emit("2026-12-01", "2026-12-01", 'a"b', "2026-11-29", 0, 14)
     assert out.getvalue().split("\r\n")[1:] == [
         'C1,r1,"Rule, one",2026-12-01,2026-12-01,2026-11-30,met,3,wt2023,12,,,,false,,,',
         '\'=1+1,r1,"Rule, one",2026-12-01,2026-12-01,,met,-2,wt2023,13,,,,false,,,',

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from itertools import compress
 from operator import gt
 from typing import TYPE_CHECKING, Any, cast
@@ -75,6 +76,8 @@ completion code, so ``done <= deadline`` holds), invalid, anchor cell empty."""
 FALLBACK: object = object()
 """Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
+Emit = Callable[[str, str, int, int], None]
+"""A :data:`RowEmitter` with its trigger date and deadline bound: (case id, completion, days, row)."""
 _SPAN = 1 << 22
 """Above every date ordinal (date.max is 3,652,059): one int key per (deadline, completion)."""
 
@@ -298,10 +301,10 @@ class Engine:
         """Where each kept finding goes: *sink* (streamed output) or :attr:`findings`."""
         self._template: Callable[[Finding], RowEmitter] | None = getattr(sink, "template", None)
         """The sink's fast path (:class:`wtcheck.findings.TemplateSink`), if it has one."""
-        self._emitters: dict[str, dict[Resolved, tuple[RowEmitter, int]]] = {
-            s.value: {} for s in Status
-        }
+        self._emitters: dict[str, dict[Resolved, tuple[Emit, int]]] = {s.value: {} for s in Status}
         """Status → result → (the sink's emitter, working days); see :meth:`_emitter`."""
+        self._shapes: dict[tuple[object, ...], RowEmitter] = {}
+        """The sink's emitters by everything a finding's cells hold but its dates and row."""
         self._isos: dict[int, str] = {}
         """Completion ordinal → ISO text."""
         self._spans: dict[int, int] = {}
@@ -633,9 +636,13 @@ class Engine:
                 spans[span] = days
             emit(cases[i].strip(), iso, days, linenos[i])
 
-    def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[RowEmitter, int]:
+    def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[Emit, int]:
         """The sink's emitter for findings of *res* with *status*, and their working days
-        (those of overdue, due-soon and pending findings; met and late ones vary per row)."""
+        (those of overdue, due-soon and pending findings; met and late ones vary per row).
+
+        The sink makes one emitter per shape of finding (rule, status, edition,
+        anchor, message...); *res* binds its trigger date and deadline to it.
+        """
         assert self._template is not None
         emitters = self._emitters[status]
         if len(emitters) >= CACHE_LIMIT:
@@ -644,8 +651,15 @@ class Engine:
             self._spans.clear()
         kind = _STATUS[status]
         days = 0 if kind in (Status.MET, Status.LATE) else self._days(res.deadline, kind, None)
-        template = self._finding(plan, res, kind, None, 0, "", 0, name)
-        got = emitters[res] = (self._template(template), days)
+        d = res.item
+        shape = (status, name, plan.rule.id, plan.source, d.edition, d.anchor, d.projected,
+                 res.message)  # fmt: skip
+        shared = self._shapes.get(shape)
+        if shared is None:
+            template = self._finding(plan, res, kind, None, 0, "", 0, name, dated=False)
+            shared = self._shapes[shape] = self._template(template)
+        dates = (d.trigger_date.isoformat(), d.deadline.isoformat())
+        got = emitters[res] = (partial(shared, *dates), days)
         return got
 
     def _store(self, plan: Plan, key: Any, res: Resolved | Invalid | object | None) -> None:
@@ -719,7 +733,10 @@ class Engine:
         case_id: str,
         row: int,
         name: str,
+        *,
+        dated: bool = True,
     ) -> Finding:
+        """The finding of *res* (without its trigger date and deadline unless *dated*)."""
         d = res.item
         rule = plan.rule
         return Finding(
@@ -727,8 +744,8 @@ class Engine:
             rule=rule.id,
             rule_name=rule.name,
             status=status,
-            trigger_date=d.trigger_date,
-            deadline=d.deadline,
+            trigger_date=d.trigger_date if dated else None,
+            deadline=d.deadline if dated else None,
             completed=completed,
             days=days,
             edition=d.edition,

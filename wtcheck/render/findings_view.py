@@ -82,10 +82,10 @@ class CsvFindingWriter:
         writerow(_cells(f))
 
     def template(self, f: Finding) -> RowEmitter:
-        """An emitter for findings that are *f* but for case id, completion, days and row.
+        """An emitter for findings that are *f* but for their dates, case id, days and row.
 
         The shared cells are written once, as the csv module writes them, with
-        a marker in the four varying cells; the line is cut at the markers.
+        a marker in the six varying cells; the line is cut at the markers.
         Per row the emitter joins the parts, unless the case id needs quoting
         (a comma, quote or line break): that row goes through the csv module.
         """
@@ -96,17 +96,22 @@ class CsvFindingWriter:
             cells[i] = _MARK
         line = io.StringIO()
         csv.writer(line, lineterminator="\r\n").writerow(cells)
-        _, after_case, after_done, after_days, after_row = line.getvalue().split(_MARK)
+        _, after_case, after_trigger, after_deadline, after_done, after_days, after_row = (
+            line.getvalue().split(_MARK)
+        )
         slow = partial(self._slow, cells)
 
-        def emit(case_id: str, done: str, days: int, row: int) -> None:
+        def emit(trigger: str, deadline: str, case_id: str, done: str, days: int, row: int) -> None:
             if not case_id.isalnum():
                 case_id = "'" + case_id if case_id.startswith(DANGEROUS) else case_id
                 if _QUOTED.search(case_id):
-                    slow(case_id, done, days, row)
+                    slow(trigger, deadline, case_id, done, days, row)
                     return
             write = self._out.write if self._writerow else self._begin()
-            write(f"{case_id}{after_case}{done}{after_done}{days}{after_days}{row}{after_row}")
+            write(
+                f"{case_id}{after_case}{trigger}{after_trigger}{deadline}{after_deadline}"
+                f"{done}{after_done}{days}{after_days}{row}{after_row}"
+            )
 
         return emit
 
@@ -114,11 +119,22 @@ class CsvFindingWriter:
         self._start()
         return self._out.write
 
-    def _slow(self, cells: list[str], case_id: str, done: str, days: int, row: int) -> None:
+    def _slow(
+        self,
+        cells: list[str],
+        trigger: str,
+        deadline: str,
+        case_id: str,
+        done: str,
+        days: int,
+        row: int,
+    ) -> None:
         """One templated row through the csv module (*case_id* already neutralised)."""
         writerow = self._writerow or self._start()
         row_cells = list(cells)
         row_cells[0] = case_id
+        row_cells[3] = trigger
+        row_cells[4] = deadline
         row_cells[5] = done
         row_cells[7] = str(days)
         row_cells[9] = str(row)
@@ -139,8 +155,9 @@ def _cells(f: Finding) -> list[str]:
 
 
 _MARK = "\x00"
-_VARYING = (0, 5, 7, 9)
-"""Cells of a templated finding that change per row: case id, completion, days, row."""
+_VARYING = (0, 3, 4, 5, 7, 9)
+"""Cells of a templated finding that vary: case id, trigger date, deadline, completion,
+days, row."""
 _QUOTED = re.compile('[,"\r\n]')
 """Characters that make the csv module quote a cell (delimiter, quote, line break)."""
 
