@@ -420,14 +420,12 @@ class Engine:
         case_idx = columns.index[CASE_ID]
         keep = frozenset(s.value for s in self.options.keep)
         dates = self.dates
-        dords = dates.ords
         for batch in batches:
             n = len(batch)
             if not n:
                 continue
             dates.trim()
             cols: dict[int, list[str]] = {}
-            distincts: dict[tuple[int, ...], set[Any]] = {}
             done_ords: dict[int, list[int]] = {}
             ds: list[int] | None = None
 
@@ -446,23 +444,10 @@ class Engine:
                     if len(primary) == 1
                     else list(zip(*(column(c) for c in primary), strict=True))
                 )
-                distinct = distincts.get(primary)
-                if distinct is None:
-                    distinct = distincts[primary] = set(keys)
-                cache = plan.cache
-                new = distinct.difference(cache)
-                if new:
-                    if len(cache) + len(new) > CACHE_LIMIT:
-                        cache.clear()
-                        plan.ords.clear()
-                        plan.live.clear()
-                        new = distinct
-                    for key in new:
-                        self._store(plan, key, self.resolve_primary(plan, key))
-                if plan.live.isdisjoint(distinct):
+                dls = self._deadlines(plan, keys)
+                if not plan.live or dls.count(_NONE) == n:
                     continue  # no row of this batch gives a finding for this rule
-                ords = plan.ords
-                dls = list(map(ords.__getitem__, keys))
+                cache, ords = plan.cache, plan.ords
                 if plan.fallback and _FALLBACK in dls:
                     for i in range(n):
                         if dls[i] == _FALLBACK:
@@ -476,11 +461,7 @@ class Engine:
                 else:
                     ds = done_ords.get(ci)
                     if ds is None:
-                        texts = column(ci)
-                        seen = distincts.get((ci,))
-                        for text in (seen if seen is not None else set(texts)).difference(dords):
-                            dates.parse(text)
-                        ds = done_ords[ci] = list(map(dords.__getitem__, texts))
+                        ds = done_ords[ci] = self._completions(column(ci))
                 kept = (
                     self._scan(dls, ds, keep)
                     if ds is not None and not plan.suppress and _MET not in keep
@@ -496,6 +477,40 @@ class Engine:
                     text = batch.cell(i, ci) if ci is not None else ""
                     self._keep(plan, res, text, status, batch.cell(i, case_idx),
                                batch.linenos[i], name, columns)  # fmt: skip
+
+    def _deadlines(self, plan: Plan, keys: list[Any]) -> list[int]:
+        """The deadline code (:attr:`Plan.ords`) of every key, new keys resolved first.
+
+        Most batches hold no key the plan has not seen: one C-level map, no
+        set of the batch's keys (that is built only when a look-up fails).
+        """
+        ords = plan.ords
+        try:
+            return list(map(ords.__getitem__, keys))
+        except KeyError:
+            pass
+        cache = plan.cache
+        distinct = set(keys)
+        new = distinct.difference(cache)
+        if len(cache) + len(new) > CACHE_LIMIT:
+            cache.clear()
+            ords.clear()
+            plan.live.clear()
+            new = distinct
+        for key in new:
+            self._store(plan, key, self.resolve_primary(plan, key))
+        return list(map(ords.__getitem__, keys))
+
+    def _completions(self, texts: list[str]) -> list[int]:
+        """The completion code (:attr:`DateCache.ords`) of every cell, new cells parsed first."""
+        ords = self.dates.ords
+        try:
+            return list(map(ords.__getitem__, texts))
+        except KeyError:
+            pass
+        for text in set(texts).difference(ords):
+            self.dates.parse(text)
+        return list(map(ords.__getitem__, texts))
 
     def _scan(self, dls: list[int], ds: list[int], keep: frozenset[str]) -> list[tuple[int, str]]:
         """Count the statuses of a rule with a completion column; the kept (row, status).
