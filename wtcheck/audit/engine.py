@@ -78,8 +78,6 @@ FALLBACK: object = object()
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
 Emit = Callable[[str, str, int, int], None]
 """A :data:`RowEmitter` with its trigger date and deadline bound: (case id, completion, days, row)."""
-_SPAN = 1 << 22
-"""Above every date ordinal (date.max is 3,652,059): one int key per (deadline, completion)."""
 
 
 class DateCache:
@@ -301,14 +299,14 @@ class Engine:
         """Where each kept finding goes: *sink* (streamed output) or :attr:`findings`."""
         self._template: Callable[[Finding], RowEmitter] | None = getattr(sink, "template", None)
         """The sink's fast path (:class:`wtcheck.findings.TemplateSink`), if it has one."""
-        self._emitters: dict[str, dict[Resolved, tuple[Emit, int]]] = {s.value: {} for s in Status}
+        self._emitters: dict[str, dict[Resolved, tuple[Emit, int, int]]] = {
+            s.value: {} for s in Status
+        }
         """Status → result → (the sink's emitter, working days); see :meth:`_emitter`."""
         self._shapes: dict[tuple[object, ...], RowEmitter] = {}
         """The sink's emitters by everything a finding's cells hold but its dates and row."""
-        self._isos: dict[int, str] = {}
-        """Completion ordinal → ISO text."""
-        self._spans: dict[int, int] = {}
-        """deadline ordinal × _SPAN + completion ordinal → working days (met and late)."""
+        self._dones: dict[int, tuple[str, int]] = {}
+        """Completion ordinal → (ISO text, :meth:`_work` count)."""
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
         self._a = options.as_of.toordinal()
@@ -470,7 +468,7 @@ class Engine:
                 if not kept:
                     continue
                 if self._template is not None:
-                    self._list(plan, batch, kept, keys, dls, ds, column(case_idx), name, columns)
+                    self._list(plan, batch, kept, keys, ds, column(case_idx), name, columns)
                     continue
                 for i, status in kept:
                     res = self._result(plan, batch, keys, i)
@@ -596,7 +594,6 @@ class Engine:
         batch: Batch,
         kept: Iterable[tuple[int, str]],
         keys: Sequence[Any],
-        dls: Sequence[int],
         ds: Sequence[int] | None,
         cases: Sequence[str],
         name: str,
@@ -604,15 +601,16 @@ class Engine:
     ) -> None:
         """Send the kept rows to a template sink (the CSV hot path: no Finding per row).
 
-        Per row: the emitter of its (result, status), the completion date as
-        ISO text and, for met and late, the working days, each from a cache
-        (ordinals from the row loop: *dls* deadlines, *ds* completions).
-        Invalid findings name their row in the message: they take :meth:`_keep`.
+        Per row: the emitter of its (result, status), and for met and late
+        findings the completion date (*ds*: ordinals from the row loop) as ISO
+        text and its working-day count from the as-of date, both cached per
+        date: the working days between deadline and completion are a
+        difference of two such counts. Invalid findings name their row in the
+        message: they take :meth:`_keep`.
         """
         emitters = self._emitters
         cache = plan.cache
-        isos = self._isos
-        spans = self._spans
+        dones = self._dones
         linenos = batch.linenos
         ci = plan.completion
         for i, status in kept:
@@ -627,33 +625,29 @@ class Engine:
             got = emitters[status].get(res)
             if got is None:
                 got = self._emitter(plan, res, status, name)
-            emit, days = got
+            emit, days, at_deadline = got
             d = ds[i] if ds is not None else NOT_DONE
             if d == NOT_DONE:
                 emit(cases[i].strip(), "", days, linenos[i])
                 continue
-            iso = isos.get(d)
-            if iso is None:
-                iso = isos[d] = date.fromordinal(d).isoformat()
-            dl = dls[i]
-            span = dl * _SPAN + d
-            known = spans.get(span)
-            if known is not None:
-                days = known
-            else:
-                # met: working days to spare; late: at least one working day late
-                # (done on a weekend or holiday just after the deadline)
-                days = (
-                    self.cal.between_ordinals(d, dl)
-                    if d <= dl
-                    else max(1, self.cal.between_ordinals(dl, d))
-                )
-                spans[span] = days
+            done = dones.get(d)
+            if done is None:
+                done = dones[d] = (date.fromordinal(d).isoformat(), self._work(d))
+            iso, at_done = done
+            # met: working days to spare; late: at least one working day late
+            # (done on a weekend or holiday just after the deadline)
+            days = at_deadline - at_done if status is _MET else max(1, at_done - at_deadline)
             emit(cases[i].strip(), iso, days, linenos[i])
 
-    def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[Emit, int]:
-        """The sink's emitter for findings of *res* with *status*, and their working days
-        (those of overdue, due-soon and pending findings; met and late ones vary per row).
+    def _work(self, o: int) -> int:
+        """Working days from the as-of date to ordinal *o* (negative before it):
+        ``cal.between(x, y) == _work(y) - _work(x)``."""
+        return self.cal.between_ordinals(self._a, o)
+
+    def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[Emit, int, int]:
+        """The sink's emitter for findings of *res* with *status*, their working days
+        (overdue, due-soon, pending; met and late ones vary per row) and the
+        deadline's :meth:`_work` count.
 
         The sink makes one emitter per shape of finding (rule, status, edition,
         anchor, message...); *res* binds its trigger date and deadline to it.
@@ -662,8 +656,7 @@ class Engine:
         emitters = self._emitters[status]
         if len(emitters) >= CACHE_LIMIT:
             emitters.clear()
-            self._isos.clear()
-            self._spans.clear()
+            self._dones.clear()
         kind = _STATUS[status]
         days = 0 if kind in (Status.MET, Status.LATE) else self._days(res.deadline, kind, None)
         d = res.item
@@ -674,7 +667,7 @@ class Engine:
             template = self._finding(plan, res, kind, None, 0, "", 0, name, dated=False)
             shared = self._shapes[shape] = self._template(template)
         dates = (d.trigger_date.isoformat(), d.deadline.isoformat())
-        got = emitters[res] = (partial(shared, *dates), days)
+        got = emitters[res] = (partial(shared, *dates), days, self._work(res.deadline.toordinal()))
         return got
 
     def _store(self, plan: Plan, key: Any, res: Resolved | Invalid | object | None) -> None:
