@@ -69,3 +69,19 @@ def test_a_projected_year_does_import_holidays() -> None:
     # 2030 is outside the bundled GOV.UK data (2012-2028), so the rules of
     # the holidays package are needed: the probe sees the import it guards.
     assert "holidays" in imported_by("workdays", "add", "2030-01-02", "5")
+
+
+@pytest.mark.parametrize(
+    ("args", "command_module"),
+    [(DEADLINES, "deadlines_cmd"), (["workdays", "add", "2023-05-05", "5"], "workdays_cmd")],
+    ids=["deadlines", "workdays-add"],
+)  # fmt: skip
+def test_a_run_imports_only_its_own_command_module(args: list[str], command_module: str) -> None:
+    loaded = imported_by(*args)
+    commands = {f"wtcheck.cli.{m}_cmd" for m in ("audit", "calendar", "deadlines", "explain", "rules", "workdays")}  # fmt: skip
+    assert loaded & commands == {f"wtcheck.cli.{command_module}"}
+
+
+def test_help_and_no_command_still_build_every_command() -> None:
+    loaded = imported_by("--help")
+    assert {"wtcheck.cli.audit_cmd", "wtcheck.cli.calendar_cmd", "wtcheck.cli.rules_cmd"} <= loaded
