@@ -42,7 +42,7 @@ def imported_by(*args: str) -> set[str]:
 
 
 DEADLINES = ["deadlines", "--aware", "22/12/2025", "--incident", "20/12/2025", "--as-of", "2026-01-05"]  # fmt: skip
-LAZY = ["holidays", "csv", "email", "smtplib", "tomllib"]
+LAZY = ["holidays", "csv", "email", "smtplib", "tomllib", "dateutil", "hashlib"]
 
 
 @pytest.mark.parametrize(
