@@ -85,3 +85,20 @@ def test_a_run_imports_only_its_own_command_module(args: list[str], command_modu
 def test_help_and_no_command_still_build_every_command() -> None:
     loaded = imported_by("--help")
     assert {"wtcheck.cli.audit_cmd", "wtcheck.cli.calendar_cmd", "wtcheck.cli.rules_cmd"} <= loaded
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[*DEADLINES, "--format", "json"], [*DEADLINES, "--format", "csv"], [*DEADLINES, "--format", "ics"], ["rules", "--format", "json"]],
+    ids=["deadlines-json", "deadlines-csv", "deadlines-ics", "rules-json"],
+)  # fmt: skip
+def test_json_csv_and_ics_output_do_not_import_rich_console(args: list[str]) -> None:
+    # rich.console + rich.table cost ~20 ms; only tables and styled text need them
+    loaded = imported_by(*args)
+    assert loaded.isdisjoint({"rich.console", "rich.table"}), sorted(
+        loaded & {"rich.console", "rich.table"}
+    )
+
+
+def test_a_table_does_import_rich() -> None:
+    assert {"rich.console", "rich.table"} <= imported_by(*DEADLINES)

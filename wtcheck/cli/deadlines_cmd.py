@@ -51,7 +51,6 @@ def deadlines(**kwargs: Any) -> None:
     """
     from wtcheck.config import load_config
     from wtcheck.render import deadlines_view
-    from wtcheck.render.console import make_console
 
     dates: dict[str, date] = {}
     for c in CONCEPTS:
@@ -102,6 +101,8 @@ def deadlines(**kwargs: Any) -> None:
     elif fmt is FeedFormat.CSV:
         deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
     else:
+        from wtcheck.render.console import make_console
+
         deadlines_view.print_table(make_console(), items, cal, as_of)
 
 
