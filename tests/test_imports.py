@@ -102,3 +102,9 @@ def test_json_csv_and_ics_output_do_not_import_rich_console(args: list[str]) -> 
 
 def test_a_table_does_import_rich() -> None:
     assert {"rich.console", "rich.table"} <= imported_by(*DEADLINES)
+
+
+def test_deadlines_help_does_not_load_the_rule_registry() -> None:
+    # the options come from wtcheck.concepts; the rules are imported when the command runs
+    loaded = imported_by("deadlines", "--help")
+    assert loaded.isdisjoint({"wtcheck.rules", "wtcheck.deadlines"})
