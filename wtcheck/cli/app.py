@@ -7,8 +7,8 @@ unusable input, 3 when a report could not be delivered. No traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -54,51 +54,27 @@ def root(
     reset_warnings()
 
 
-def _audit(app: typer.Typer) -> None:
-    from wtcheck.cli import audit_cmd
-
-    app.command("audit", no_args_is_help=True)(audit_cmd.audit)
-
-
-def _deadlines(app: typer.Typer) -> None:
-    from wtcheck.cli import deadlines_cmd
-
-    app.command("deadlines", no_args_is_help=True)(deadlines_cmd.deadlines)
-
-
-def _explain(app: typer.Typer) -> None:
-    from wtcheck.cli import explain_cmd
-
-    app.command("explain", no_args_is_help=True)(explain_cmd.explain)
-
-
-def _rules(app: typer.Typer) -> None:
-    from wtcheck.cli import rules_cmd
-
-    app.add_typer(rules_cmd.app, name="rules")
-
-
-def _workdays(app: typer.Typer) -> None:
-    from wtcheck.cli import workdays_cmd
-
-    app.add_typer(workdays_cmd.app, name="workdays")
-
-
-def _calendar(app: typer.Typer) -> None:
-    from wtcheck.cli import calendar_cmd
-
-    app.add_typer(calendar_cmd.app, name="calendar")
-
-
-_COMMANDS: dict[str, Callable[[typer.Typer], None]] = {
-    # the order of --help: the main job first
-    "audit": _audit,
-    "deadlines": _deadlines,
-    "explain": _explain,
-    "rules": _rules,
-    "workdays": _workdays,
-    "calendar": _calendar,
+COMMANDS: dict[str, tuple[str, str]] = {
+    # name: (its module in wtcheck.cli, the command function or Typer group in it).
+    # Add a command with one line here; a function gets no_args_is_help=True.
+    # The order is that of --help: the main job first.
+    "audit": ("audit_cmd", "audit"),
+    "deadlines": ("deadlines_cmd", "deadlines"),
+    "explain": ("explain_cmd", "explain"),
+    "rules": ("rules_cmd", "app"),
+    "workdays": ("workdays_cmd", "app"),
+    "calendar": ("calendar_cmd", "app"),
 }
+
+
+def _register(app: typer.Typer, name: str) -> None:
+    """Import command *name*'s module and add the command (or group) to *app*."""
+    module, attr = COMMANDS[name]
+    target = getattr(importlib.import_module(f"wtcheck.cli.{module}"), attr)
+    if isinstance(target, typer.Typer):
+        app.add_typer(target, name=name)
+    else:
+        app.command(name, no_args_is_help=True)(target)
 
 
 def build_app(command: str | None = None) -> typer.Typer:
@@ -120,9 +96,9 @@ def build_app(command: str | None = None) -> typer.Typer:
         rich_markup_mode="rich",
     )
     app.callback()(root)
-    for name, register in _COMMANDS.items():
-        if command not in _COMMANDS or name == command:
-            register(app)
+    for name in COMMANDS:
+        if command not in COMMANDS or name == command:
+            _register(app, name)
     return app
 
 
