@@ -42,7 +42,7 @@ def imported_by(*args: str) -> set[str]:
 
 
 DEADLINES = ["deadlines", "--aware", "22/12/2025", "--incident", "20/12/2025", "--as-of", "2026-01-05"]  # fmt: skip
-LAZY = ["holidays", "csv", "email", "smtplib", "tomllib"]
+LAZY = ["holidays", "csv", "email", "smtplib", "tomllib", "dateutil", "hashlib"]
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,8 @@ def test_in_range_runs_import_no_heavy_module(args: list[str]) -> None:
     # the calendar listing module is for 'wtcheck calendar'; the staleness check has its own
     assert "wtcheck.staleness" in loaded
     assert "wtcheck.calendar_report" not in loaded
+    # no --closures and no config file: the closures reader is not needed
+    assert "wtcheck.closures" not in loaded
 
 
 def test_typer_does_not_pull_in_pydantic() -> None:
@@ -69,3 +71,42 @@ def test_a_projected_year_does_import_holidays() -> None:
     # 2030 is outside the bundled GOV.UK data (2012-2028), so the rules of
     # the holidays package are needed: the probe sees the import it guards.
     assert "holidays" in imported_by("workdays", "add", "2030-01-02", "5")
+
+
+@pytest.mark.parametrize(
+    ("args", "command_module"),
+    [(DEADLINES, "deadlines_cmd"), (["workdays", "add", "2023-05-05", "5"], "workdays_cmd")],
+    ids=["deadlines", "workdays-add"],
+)  # fmt: skip
+def test_a_run_imports_only_its_own_command_module(args: list[str], command_module: str) -> None:
+    loaded = imported_by(*args)
+    commands = {f"wtcheck.cli.{m}_cmd" for m in ("audit", "calendar", "deadlines", "explain", "rules", "workdays")}  # fmt: skip
+    assert loaded & commands == {f"wtcheck.cli.{command_module}"}
+
+
+def test_help_and_no_command_still_build_every_command() -> None:
+    loaded = imported_by("--help")
+    assert {"wtcheck.cli.audit_cmd", "wtcheck.cli.calendar_cmd", "wtcheck.cli.rules_cmd"} <= loaded
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[*DEADLINES, "--format", "json"], [*DEADLINES, "--format", "csv"], [*DEADLINES, "--format", "ics"], ["rules", "--format", "json"]],
+    ids=["deadlines-json", "deadlines-csv", "deadlines-ics", "rules-json"],
+)  # fmt: skip
+def test_json_csv_and_ics_output_do_not_import_rich_console(args: list[str]) -> None:
+    # rich.console + rich.table cost ~20 ms; only tables and styled text need them
+    loaded = imported_by(*args)
+    assert loaded.isdisjoint({"rich.console", "rich.table"}), sorted(
+        loaded & {"rich.console", "rich.table"}
+    )
+
+
+def test_a_table_does_import_rich() -> None:
+    assert {"rich.console", "rich.table"} <= imported_by(*DEADLINES)
+
+
+def test_deadlines_help_does_not_load_the_rule_registry() -> None:
+    # the options come from wtcheck.concepts; the rules are imported when the command runs
+    loaded = imported_by("deadlines", "--help")
+    assert loaded.isdisjoint({"wtcheck.rules", "wtcheck.deadlines"})

@@ -21,12 +21,11 @@ matter for working-day arithmetic, so weekend entries are dropped everywhere
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,17 +94,25 @@ class HolidayData:
 
     ``events`` maps each GOV.UK division to its weekday holidays, sorted.
     ``first_year``/``last_year`` are the whole years the file covers; dates
-    in other years are projected.
+    in other years are projected. ``raw`` is the file's bytes, as read.
     """
 
     path: Path
     origin: str
-    sha256: str
+    raw: bytes = field(repr=False)
     events: dict[str, tuple[Holiday, ...]]
     first_date: date
     last_date: date
     patches_applied: tuple[Patch, ...] = field(default=())
     patches_skipped: tuple[Patch, ...] = field(default=())
+
+    @cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of the file, hex (computed on first use: only ``calendar``
+        commands show it, and ``hashlib`` costs a few ms of start-up)."""
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     @property
     def first_year(self) -> int:
@@ -191,7 +198,7 @@ def parse_govuk(raw: bytes, path: Path, origin: str) -> HolidayData:
     return HolidayData(
         path=path,
         origin=origin,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        raw=raw,
         events=events,
         first_date=min(firsts),
         last_date=max(lasts),
@@ -224,7 +231,7 @@ def apply_patches(data: HolidayData, patches: Iterable[Patch]) -> HolidayData:
     return HolidayData(
         path=data.path,
         origin=data.origin,
-        sha256=data.sha256,
+        raw=data.raw,
         events=events,
         first_date=data.first_date,
         last_date=data.last_date,

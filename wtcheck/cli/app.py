@@ -7,6 +7,8 @@ unusable input, 3 when a report could not be delivered. No traceback.
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -25,18 +27,10 @@ class _Group(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
-app = typer.Typer(
-    cls=_Group,
-    name="wtcheck",
-    help=(
-        "Deadlines and compliance checks for children's safeguarding work in England: "
-        "Working Together, the Child Safeguarding Practice Review Panel and Housing Act 1996 "
-        "Part 7, counted on UK bank-holiday calendars. No network at run time."
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-    rich_markup_mode="rich",
+HELP = (
+    "Deadlines and compliance checks for children's safeguarding work in England: "
+    "Working Together, the Child Safeguarding Practice Review Panel and Housing Act 1996 "
+    "Part 7, counted on UK bank-holiday calendars. No network at run time."
 )
 
 
@@ -46,7 +40,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: Annotated[
         bool,
@@ -61,28 +54,64 @@ def root(
     reset_warnings()
 
 
-def _register() -> None:
-    from wtcheck.cli import (
-        audit_cmd,
-        calendar_cmd,
-        deadlines_cmd,
-        explain_cmd,
-        rules_cmd,
-        workdays_cmd,
+COMMANDS: dict[str, tuple[str, str]] = {
+    # name: (its module in wtcheck.cli, the command function or Typer group in it).
+    # Add a command with one line here; a function gets no_args_is_help=True.
+    # The order is that of --help: the main job first.
+    "audit": ("audit_cmd", "audit"),
+    "deadlines": ("deadlines_cmd", "deadlines"),
+    "explain": ("explain_cmd", "explain"),
+    "rules": ("rules_cmd", "app"),
+    "workdays": ("workdays_cmd", "app"),
+    "calendar": ("calendar_cmd", "app"),
+}
+
+
+def _register(app: typer.Typer, name: str) -> None:
+    """Import command *name*'s module and add the command (or group) to *app*."""
+    module, attr = COMMANDS[name]
+    target = getattr(importlib.import_module(f"wtcheck.cli.{module}"), attr)
+    if isinstance(target, typer.Typer):
+        app.add_typer(target, name=name)
+    else:
+        app.command(name, no_args_is_help=True)(target)
+
+
+def build_app(command: str | None = None) -> typer.Typer:
+    """The ``wtcheck`` app with every command, or with only *command* if it names one.
+
+    A run needs only the command it runs: registering just that one spares
+    importing every other command module (and Typer building their click
+    commands), which is most of wtcheck's start-up. Anything that is not a
+    command name (``--help``, ``--version``, nothing, a typo) gets every
+    command, so the root help and click's errors are the same as ever.
+    """
+    app = typer.Typer(
+        cls=_Group,
+        name="wtcheck",
+        help=HELP,
+        no_args_is_help=True,
+        pretty_exceptions_show_locals=False,
+        add_completion=False,
+        rich_markup_mode="rich",
     )
-
-    # the order of --help: the main job first
-    app.command("audit", no_args_is_help=True)(audit_cmd.audit)
-    app.command("deadlines", no_args_is_help=True)(deadlines_cmd.deadlines)
-    app.command("explain", no_args_is_help=True)(explain_cmd.explain)
-    app.add_typer(rules_cmd.app, name="rules")
-    app.add_typer(workdays_cmd.app, name="workdays")
-    app.add_typer(calendar_cmd.app, name="calendar")
+    app.callback()(root)
+    for name in COMMANDS:
+        if command not in COMMANDS or name == command:
+            _register(app, name)
+    return app
 
 
-_register()
+def __getattr__(name: str) -> typer.Typer:
+    # ``from wtcheck.cli.app import app`` (tests, scripts/cli_reference.py): the
+    # whole app, built on first use, so importing this module for main() is cheap.
+    if name == "app":
+        app = build_app()
+        globals()["app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: builds only the command being run (see build_app)."""
+    build_app(sys.argv[1] if len(sys.argv) > 1 else None)()

@@ -34,9 +34,7 @@ from wtcheck.cli.options import (
     parse_arg,
 )
 from wtcheck.concepts import CONCEPTS
-from wtcheck.deadlines import deadlines_for, needed_dates
 from wtcheck.errors import InputError
-from wtcheck.rules import get_rule
 
 DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 
@@ -49,9 +47,12 @@ def deadlines(**kwargs: Any) -> None:
 
       wtcheck deadlines --aware 22/12/2025 --incident 20/12/2025
     """
+    # imported here, not with the module: registering the command (and its
+    # --help) needs only the options, built from wtcheck.concepts
     from wtcheck.config import load_config
+    from wtcheck.deadlines import deadlines_for, needed_dates
     from wtcheck.render import deadlines_view
-    from wtcheck.render.console import make_console
+    from wtcheck.rules import get_rule
 
     dates: dict[str, date] = {}
     for c in CONCEPTS:
@@ -102,6 +103,8 @@ def deadlines(**kwargs: Any) -> None:
     elif fmt is FeedFormat.CSV:
         deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
     else:
+        from wtcheck.render.console import make_console
+
         deadlines_view.print_table(make_console(), items, cal, as_of)
 
 

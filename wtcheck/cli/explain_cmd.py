@@ -38,9 +38,11 @@ def explain(
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Show how a deadline is counted: the weeks involved, the trigger, each counted
-    working day numbered, bank holidays and closure days named, the deadline marked;
-    then the rule's wording, source and the convention used.
+    """Show how a deadline is counted, day by day, with the rule's wording and source.
+
+    A compact calendar of the weeks involved: the trigger marked, each counted working
+    day numbered, bank holidays and closure days named, the deadline starred. Then the
+    rule's wording, force, sources and the counting convention used.
 
       wtcheck explain sin-panel 22/12/2025
     """

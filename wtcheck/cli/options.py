@@ -143,14 +143,17 @@ def open_calendar(
     within 12 months of *as_of* (default today), one line goes to stderr, once
     per run (:mod:`wtcheck.staleness` defines the threshold).
     """
-    from wtcheck.closures import load_closures
     from wtcheck.staleness import stale_warning
     from wtcheck.workdays import get_calendar
 
     cfg = config or Config()
     name = division.value if division else (cfg.division or DEFAULT_DIVISION)
     closures_path = closures_file or cfg.closures_file
-    closures = load_closures(closures_path) if closures_path else ()
+    closures: list[tuple[date, str]] = []
+    if closures_path:
+        from wtcheck.closures import load_closures
+
+        closures = load_closures(closures_path)
     cal = get_calendar(name, calendar_file=calendar_file, closures=closures)
     warning = stale_warning(cal.data.last_date, as_of or clock.today())
     if warning and warning not in _WARNED:

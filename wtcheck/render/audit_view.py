@@ -12,6 +12,7 @@ from wtcheck.audit.columns import KEYS, ColumnMap, own_name
 from wtcheck.dates import format_long
 from wtcheck.findings import STATUS_ORDER, Finding, Status
 from wtcheck.render.console import make_table
+from wtcheck.render.finding_words import days_text
 
 STYLE = {
     Status.OVERDUE: "bold red",
@@ -34,19 +35,6 @@ TITLE = {
 def summary_line(counts: Mapping[Status, int]) -> str:
     """``3 overdue, 2 late, 1 due-soon, 4 pending, 10 met, 1 invalid``."""
     return ", ".join(f"{counts.get(s, 0)} {s.value}" for s in STATUS_ORDER)
-
-
-def days_text(f: Finding) -> str:
-    n = f.days
-    if n is None:
-        return ""
-    if f.status is Status.LATE:
-        return f"{n} late"
-    if f.status is Status.OVERDUE:
-        return f"{n} overdue"
-    if f.status is Status.MET:
-        return f"{n} to spare" if n else "on the day"
-    return "due today" if n == 0 else f"{n} left"
 
 
 def _day(d: date | None) -> str:
@@ -105,7 +93,7 @@ def _cells(f: Finding, with_file: bool) -> tuple[str, ...]:
         return (f.case_id, f.rule, _row(f, with_file), f.column or "", f.value or "", problem)
     return (
         f.case_id, f.rule, _day(f.trigger_date), _day(f.deadline), _day(f.completed),
-        days_text(f), f.edition + (f" ({f.anchor})" if f.anchor else ""), _row(f, with_file),
+        days_text(f, short=True), f.edition + (f" ({f.anchor})" if f.anchor else ""), _row(f, with_file),
     )  # fmt: skip
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, TextIO
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline
@@ -15,6 +13,9 @@ from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.rules.model import Force
 from wtcheck.workdays import Calendar
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FIELDS = (
     "rule", "name", "trigger", "trigger_date", "deadline", "deadline_weekday", "length",

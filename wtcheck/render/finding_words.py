@@ -12,21 +12,28 @@ def _wd(n: int) -> str:
     return f"{n} working day{'s' if n != 1 else ''}"
 
 
-def days_text(f: Finding) -> str:
-    """What the finding's working-day count means: "2 working days overdue", "due today"..."""
-    if f.status is Status.INVALID:
+def days_text(f: Finding, *, short: bool = False) -> str:
+    """What the finding's working-day count means.
+
+    Long form (emails, calendar feeds): "2 working days overdue", "met on the day".
+    Short form (table cells, ``short=True``): "2 overdue", "on the day".
+    """
+    if f.status is Status.INVALID and not short:
         where = f"{f.column}: {f.value!r}" if f.column else ""
         return "; ".join(p for p in (where, f.message) if p) or "could not be checked"
     n = f.days
     if n is None:
         return ""
+    wd = str(n) if short else _wd(n)
     if f.status is Status.OVERDUE:
-        return f"{_wd(n)} overdue"
+        return f"{wd} overdue"
     if f.status is Status.LATE:
-        return f"done {_wd(n)} late"
+        return f"{wd} late" if short else f"done {wd} late"
     if f.status is Status.MET:
-        return f"met with {_wd(n)} to spare" if n else "met on the day"
-    return "due today" if n == 0 else f"{_wd(n)} left"
+        if short:
+            return f"{wd} to spare" if n else "on the day"
+        return f"met with {wd} to spare" if n else "met on the day"
+    return "due today" if n == 0 else f"{wd} left"
 
 
 def status_phrase(status: Status, count: int, soon: int) -> str:

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
@@ -16,6 +13,9 @@ from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.rules.model import Direction, Force, Rule, Unit
 from wtcheck.rules.query import Step, edition_titles
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FIELDS = (
     "id", "name", "topic", "trigger", "completion", "length", "unit", "direction", "kind",
@@ -199,6 +199,8 @@ def show_lines(rule: Rule, steps: Sequence[Step]) -> list[str]:
 
 
 def print_rule(console: Console, rule: Rule, steps: Sequence[Step]) -> None:
+    from rich.text import Text
+
     for line in show_lines(rule, steps):
         style = "bold" if line.startswith("Force:      STATUTORY") else ""
         console.print(Text(line, style=style), soft_wrap=True)
