@@ -9,8 +9,10 @@ Then each row is a few dictionary look-ups:
 * deadlines come from :func:`wtcheck.deadlines.compute`, the function the
   ``deadlines`` command uses, so both always agree; its result is cached per
   rule and tuple of the raw cells it depends on;
-* a finding object is built only for the statuses the caller keeps; every
-  status is counted.
+* a finding is listed only for the statuses the caller keeps; every status
+  is counted. A sink with a fast path (:class:`wtcheck.findings.TemplateSink`,
+  the streamed CSV) gets one template per shape of finding and then only the
+  cells that vary per row, with no :class:`Finding` built per row.
 
 Statuses: see :class:`wtcheck.findings.Status`. Duty periods
 (:attr:`Kind.WINDOW`: hl-prev, hl-relief) have no completion date: they are
@@ -401,11 +403,13 @@ class Engine:
         """Audit the rows of one file, a batch (one chunk of the file) at a time.
 
         Column-wise: for each plan, the cells it needs are taken from every
-        row of the batch as one list (a slice of the flat layout), each new
-        distinct value is resolved once (set difference against the caches),
-        and the deadline and completion ordinals are compared in one list
-        comprehension; counting is ``Counter``. Python code runs per row only
-        for the findings kept. The cyclic garbage collector is paused
+        row of the batch as one list (a slice of the flat layout), mapped to
+        deadline and completion codes through the caches (each new distinct
+        value resolved once), and the two code lists compared: in C for the
+        rows done on time (:meth:`_scan`), in one list comprehension when
+        every status is needed (:meth:`_classify`). Python code runs per row
+        only for the rows that are not met and the findings kept. The cyclic
+        garbage collector is paused
         meanwhile: the rows are strings, which cannot form cycles, and
         scanning them would cost more than the audit itself.
         """
