@@ -668,6 +668,8 @@ class Engine:
                  res.message)  # fmt: skip
         shared = self._shapes.get(shape)
         if shared is None:
+            if len(self._shapes) >= CACHE_LIMIT:  # messages may name dates: cap it too
+                self._shapes.clear()
             template = self._finding(plan, res, kind, None, 0, "", 0, name, dated=False)
             shared = self._shapes[shape] = self._template(template)
         dates = (d.trigger_date.isoformat(), d.deadline.isoformat())
