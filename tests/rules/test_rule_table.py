@@ -215,3 +215,21 @@ def test_every_rule_cites_a_source_and_names_known_dates() -> None:
         assert rule.cites, rule.id
         assert rule.trigger in BY_KEY or (rule.trigger == "" and rule.kind is Kind.INFORMATION)
         assert rule.completion is None or rule.completion in BY_KEY, rule.id
+
+
+def test_the_unverified_rules_are_exactly_those_timescales_md_marks() -> None:
+    """verification.md §11 / timescales.md §7: these numbers or sources are not yet checked."""
+    from wtcheck.rules import RULES
+
+    assert sorted(r.id for r in RULES if not r.verified) == [
+        "lcspr-prepub",  # 7 WD rests on the Dec 2020 table alone; regulation unverified
+        "masa-2024",  # 31 Dec 2024 unverified
+        "notif-ofsted-2010",  # 1 WD unverified
+        "scr-complete-6m-aim",  # WT2013/2015 ch.4 wording unverified
+        "scr-decide-2010",  # 1 month unverified
+        "scr-prepub-2015",  # ~1 week unverified
+        "sin-careleaver",  # 5 WD is a local reading, no national number
+        "sin-lac",  # same 5 WD as SIN-PANEL is unverified
+        "yr-report-3m",
+        "yr-report-send",
+    ]

@@ -261,6 +261,7 @@ RULES: tuple[Rule, ...] = (
         ),
         in_force_from=date(2023, 12, 15),
         editions=("wt2023",),
+        verified=False,
         completion="notification",
         notes=(
             "Timescale by analogy/local practice: no national number; 5 working days is North "

@@ -69,6 +69,7 @@ RULES: tuple[Rule, ...] = (
         in_force_from=date(2013, 4, 15),
         in_force_to=date(2018, 6, 28),
         editions=("wt2013", "wt2015"),
+        verified=False,
         completion="review_completed",
         lineage="review-completion",
         notes=("LSCB SCRs still running in the 2018-19 transition keep this target.",),
