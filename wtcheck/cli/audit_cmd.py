@@ -103,7 +103,9 @@ def _progress(source: Source) -> Iterator[Callable[[int], None]]:
 def audit(
     files: Annotated[
         list[str],
-        typer.Argument(help="CSV exports to audit ('-' reads stdin).", show_default=False),
+        typer.Argument(
+            metavar="FILE...", help="CSV exports to audit ('-' reads stdin).", show_default=False
+        ),
     ],
     as_of: AsOfOpt = None,
     rule: Annotated[
@@ -111,6 +113,7 @@ def audit(
         typer.Option(
             "--rule",
             "-r",
+            metavar="ID",
             help="Only this rule (repeatable); default: every rule the columns allow.",
         ),
     ] = [],  # noqa: B006
@@ -118,6 +121,7 @@ def audit(
         str | None,
         typer.Option(
             "--only",
+            metavar="STATUSES",
             help="Statuses to show AND that make the exit status 1, comma-separated (overdue,late,due-soon,pending,met,invalid) or 'all'. Default: show overdue, late, due-soon and invalid; exit 1 on overdue or late.",
             rich_help_panel=OUT,
         ),
@@ -126,6 +130,7 @@ def audit(
         int,
         typer.Option(
             "--soon",
+            metavar="N",
             min=0,
             help="'due-soon' when at most this many working days are left.",
             rich_help_panel=COUNT,
@@ -135,7 +140,8 @@ def audit(
         Path | None,
         typer.Option(
             "--mapping",
-            help='TOML file mapping wtcheck\'s columns to your headers ([columns] referral_date = "Ref Date").',
+            metavar="FILE",
+            help='TOML file mapping wtcheck\'s columns to your headers (\\[columns] referral_date = "Ref Date").',
             dir_okay=False,
         ),
     ] = None,
@@ -154,6 +160,7 @@ def audit(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the report to this file (atomically) instead of stdout.",
             rich_help_panel=OUT,
             dir_okay=False,
