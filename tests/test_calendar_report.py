@@ -10,17 +10,15 @@ from wtcheck.calendar_data import load_data
 from wtcheck.calendar_report import (
     DayKind,
     data_info,
-    is_stale,
     list_range,
     month_grid,
     months_from,
-    needed_until,
     non_working_weekdays,
     origin_label,
-    stale_warning,
     time_left,
 )
 from wtcheck.errors import InputError
+from wtcheck.staleness import is_stale, needed_until, stale_warning
 from wtcheck.workdays import Calendar
 
 END = date(2028, 12, 26)  # last date of the bundled GOV.UK data

@@ -36,10 +36,8 @@ from wtcheck.calendar_data import (
     imported_path,
 )
 from wtcheck.errors import InputError
-from wtcheck.staleness import STALE_MONTHS, is_stale, needed_until, stale_warning
+from wtcheck.staleness import is_stale, needed_until
 from wtcheck.workdays import Calendar
-
-__all__ = ["STALE_MONTHS", "is_stale", "needed_until", "stale_warning"]  # defined in staleness
 
 ORIGIN_LABELS: dict[str, str] = {
     ORIGIN_BUNDLED: "GOV.UK bundled",
