@@ -59,6 +59,36 @@ class _Rule:
         """The same for rows resolved on all their columns (anchor cell empty)."""
 
 
+class _Kept:
+    """The listed rows of one rule on one batch, as parallel lists."""
+
+    __slots__ = ("cases", "dones", "index", "lines", "results", "statuses")
+
+    def __init__(
+        self,
+        index: list[int],
+        statuses: list[str],
+        results: list[Any],
+        dones: list[int],
+        cases: list[str],
+        lines: list[int],
+    ) -> None:
+        self.index = index
+        self.statuses = statuses
+        self.results = results
+        self.dones = dones
+        self.cases = cases
+        self.lines = lines
+
+    def rows(self, start: int, stop: int) -> list[KeptRow]:
+        """Rows *start* to *stop* as :meth:`Engine.list_rows` takes them."""
+        cut = slice(start, stop)
+        return list(
+            zip(self.index[cut], self.statuses[cut], self.results[cut], self.dones[cut],
+                self.cases[cut], self.lines[cut], strict=True)
+        )  # fmt: skip
+
+
 class ColumnWise:
     """Runs plans on laid-out batches for an :class:`Engine`; one per engine."""
 
@@ -129,21 +159,18 @@ class ColumnWise:
         if not len(rows):
             return
         results = self._results(state, keys[rows].tolist(), rows, fallback, full)
-        statuses = [STATUSES[c] for c in status[rows].tolist()]
+        statuses: list[str] = list(map(STATUSES.__getitem__, status[rows].tolist()))  # type: ignore[arg-type]
         done = ds[rows] if ds is not None else np.full(len(rows), NOT_DONE)
-        kept = list(
-            zip(
-                rows.tolist(),
-                statuses,
-                results,
-                done.tolist(),
-                lay.cells(rows, case_idx),
-                [batch.linenos[i] for i in rows.tolist()],
-                strict=True,
-            )
+        cases = lay.cells(rows, case_idx)
+        linenos = batch.linenos
+        lines = (
+            (rows + linenos.start).tolist()
+            if isinstance(linenos, range)
+            else [linenos[i] for i in rows.tolist()]
         )
+        kept = _Kept(rows.tolist(), statuses, results, done.tolist(), cases, lines)
         if self.engine.sink is None:
-            self.engine.list_rows(plan, kept, batch, name, columns)
+            self.engine.list_rows(plan, kept.rows(0, len(rows)), batch, name, columns)
             return
         self._write(plan, kept, status[rows], dls[rows], done, batch, name, columns)
 
@@ -151,7 +178,7 @@ class ColumnWise:
     def _write(
         self,
         plan: Plan,
-        kept: list[KeptRow],
+        kept: _Kept,
         status: Codes,
         dls: Codes,
         done: Codes,
@@ -170,14 +197,14 @@ class ColumnWise:
         engine = self.engine
         sink = engine.sink
         assert sink is not None
+        parts: list[Any] = list(
+            map(engine.parts_cache.get, zip(kept.statuses, kept.results, strict=True))
+        )
+        for j, (s, r) in enumerate(zip(kept.statuses, kept.results, strict=True)):
+            if parts[j] is None and s != "invalid" and r.__class__ is Resolved:
+                parts[j] = engine.row_parts(plan, r, s, name)
         case_cell = sink.case_cell
-        known = engine.parts_cache
-        parts = [
-            None if s == "invalid" or r.__class__ is not Resolved
-            else known.get((s, r)) or engine.row_parts(plan, r, s, name)
-            for _, s, r, _, _, _ in kept
-        ]  # fmt: skip
-        cases = [c if c.isalnum() else case_cell(c.strip()) for _, _, _, _, c, _ in kept]
+        cases = [c if c.isalnum() else case_cell(c.strip()) for c in kept.cases]
         met, late = status == _CODE["met"], status == _CODE["late"]
         finished = met | late
         valid = (dls > 0) & (dls < _NONE)
@@ -193,19 +220,19 @@ class ColumnWise:
             at_deadline,
         ).tolist()
         isos = self._iso(np.where(finished, done - DAY0, 0))
-        lines = [
-            f"{c}{p[0]}{iso}{p[1]}{n}{p[2]}{row[5]}{p[3]}" if p is not None and c is not None
+        text = [
+            f"{c}{p[0]}{iso}{p[1]}{n}{p[2]}{line}{p[3]}" if p is not None and c is not None
             else None
-            for c, p, iso, n, row in zip(cases, parts, isos, days, kept, strict=True)
+            for c, p, iso, n, line in zip(cases, parts, isos, days, kept.lines, strict=True)
         ]  # fmt: skip
         start = 0
-        for j in [j for j, line in enumerate(lines) if line is None]:
+        for j in [j for j, line in enumerate(text) if line is None]:
             if j > start:
-                sink.write("".join(lines[start:j]))  # type: ignore[arg-type]
-            engine.list_rows(plan, kept[j : j + 1], batch, name, columns)
+                sink.write("".join(text[start:j]))  # type: ignore[arg-type]
+            engine.list_rows(plan, kept.rows(j, j + 1), batch, name, columns)
             start = j + 1
-        if start < len(lines):
-            sink.write("".join(lines[start:]))  # type: ignore[arg-type]
+        if start < len(text):
+            sink.write("".join(text[start:]))  # type: ignore[arg-type]
 
     def _work(self, ordinals: Codes) -> Codes:
         """:meth:`Engine.work` of each ordinal (a table filled once per date)."""
