@@ -55,6 +55,8 @@ class _Rule:
         every unreadable text (looked up in :attr:`found`)."""
         self.found: dict[int, tuple[int, Any]] = {}
         """Key (day code or combined codes) → (deadline code, result)."""
+        self.results: dict[int, Any] = {}
+        """Key → result (the second item of :attr:`found`)."""
         self.full: dict[int, tuple[int, Any]] = {}
         """The same for rows resolved on all their columns (anchor cell empty)."""
 
@@ -136,6 +138,7 @@ class ColumnWise:
             state = self._rules[id(plan)] = _Rule()
         if len(state.found) > CACHE_LIMIT or len(state.full) > CACHE_LIMIT:
             state.found.clear()
+            state.results.clear()
             state.full.clear()
         keys, dls = self._deadlines(plan, state, [codes(c) for c in plan.primary])
         if not (dls != _NONE).any():
@@ -200,8 +203,9 @@ class ColumnWise:
         parts: list[Any] = list(
             map(engine.parts_cache.get, zip(kept.statuses, kept.results, strict=True))
         )
-        for j, (s, r) in enumerate(zip(kept.statuses, kept.results, strict=True)):
-            if parts[j] is None and s != "invalid" and r.__class__ is Resolved:
+        for j in [j for j, p in enumerate(parts) if p is None]:
+            s, r = kept.statuses[j], kept.results[j]
+            if s != "invalid" and r.__class__ is Resolved:
                 parts[j] = engine.row_parts(plan, r, s, name)
         case_cell = sink.case_cell
         cases = [c if c.isalnum() else case_cell(c.strip()) for c in kept.cases]
@@ -276,6 +280,7 @@ class ColumnWise:
                     if u not in found:
                         res = engine.cached(plan, text(u))
                         found[u] = (result_code(res), res)
+                        state.results[u] = res
                         if u <= NDAYS:
                             state.ords[u] = found[u][0]
                 dls = state.ords[slot]
@@ -292,6 +297,7 @@ class ColumnWise:
             if got is None:
                 res = engine.cached(plan, tuple(map(text, _split(u, len(cols)))))
                 got = found[u] = (result_code(res), res)
+                state.results[u] = res
             out.append(got[0])
         return key, np.array(out, np.int64)[inverse.ravel()]
 
@@ -317,8 +323,7 @@ class ColumnWise:
         full: Codes | None,
     ) -> list[Any]:
         """The result (Resolved or Invalid) of each listed row."""
-        found = state.found
-        results = [found[k][1] for k in keys]
+        results = list(map(state.results.__getitem__, keys))
         if full is not None:
             where = dict(zip(fallback.tolist(), full.tolist(), strict=True))
             for j, (i, res) in enumerate(zip(rows.tolist(), results, strict=True)):
