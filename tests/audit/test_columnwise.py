@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wtcheck.audit import reader
+from wtcheck.audit import columnwise, reader
 from wtcheck.audit.columns import CASE_ID, ICPC_NOT_REQUIRED, REFERRAL_NFA, own_name
 from wtcheck.audit.engine import DateCache, needed_keys
 from wtcheck.audit.vector import DAY0, NDAYS, DayCoder, layout
@@ -34,7 +34,7 @@ ODD = [
     "NULL", "n/a", "none", "31/02/2023", "1066-10-14", "2101-01-01", "2023-13-01",
     "soon", "45051", "00/00/0000", "2023-02-29", "29/02/2024", "2023/05/05", "5-5-23",
 ]  # fmt: skip
-CASES = ["=cmd()", "-5", "+44", "@home", " Zoë ", "C 7", "ab\tc"]
+CASES = ["=cmd()", "-5", "+44", "@home", " Zoë ", "C 7", "ab|c", "Łódź-7"]
 
 
 def _cell(rng: random.Random, day: date) -> str:
@@ -58,17 +58,17 @@ def _cell(rng: random.Random, day: date) -> str:
     return day.isoformat()
 
 
-def _export(rows: int, seed: int) -> str:
+def _export(rows: int, seed: int, sep: str = ",") -> str:
     """A generated case export: dates near each row's own start, some steps missing."""
     rng = random.Random(seed)
-    lines = [",".join(HEADER)]
+    lines = [sep.join(HEADER)]
     for n in range(rows):
         start = date(2014, 1, 1) + timedelta(days=rng.randrange(13 * 365))
         cells = [rng.choice(CASES) if rng.random() < 0.03 else f"C{n:06d}"]
         for _ in DATE_KEYS:
             cells.append(_cell(rng, start + timedelta(days=rng.randrange(-5, 90))))
         cells += [rng.choice(["", "", "Y", "N", "yes", "maybe"]) for _ in FLAGS]
-        lines.append(",".join(cells))
+        lines.append(sep.join(cells))
     return "\n".join(lines) + "\n"
 
 
@@ -79,15 +79,22 @@ def _audit(path: Path, monkeypatch: pytest.MonkeyPatch, vector: bool, *args: str
     return result.exit_code, result.stderr, out.read_bytes()
 
 
-EXPORTS = {"one-batch": (2_500, 1, 1 << 20), "many-batches": (2_500, 2, 16_384)}
+EXPORTS = {
+    # rows, seed, chunk size, delimiter, encoding, line end
+    "one-batch": (2_500, 1, 1 << 20, ",", "utf-8", "\n"),
+    "many-batches": (2_500, 2, 16_384, ",", "utf-8", "\n"),
+    "semicolon-cp1252-crlf": (800, 3, 8_192, ";", "cp1252", "\r\n"),
+    "tab-utf16": (800, 4, 8_192, "\t", "utf-16", "\n"),
+}
 
 
 @pytest.fixture(params=sorted(EXPORTS))
 def export(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    rows, seed, chunk = EXPORTS[request.param]
+    rows, seed, chunk, sep, encoding, newline = EXPORTS[request.param]
     monkeypatch.setattr(reader, "CHUNK", chunk)  # small chunks: lines cut across chunks
     path = tmp_path / "export.csv"
-    path.write_text(_export(rows, seed), encoding="utf-8")
+    text = _export(rows, seed, sep).replace("\n", newline)
+    path.write_bytes(text.encode(encoding, errors="replace"))
     return path
 
 
@@ -110,6 +117,16 @@ def test_both_paths_give_the_same_bytes(
     assert by_rows[0] in (0, 1)
     assert by_columns == by_rows
     assert by_rows[2].count(b"\n") > 100  # the comparison covers many findings
+
+
+def test_rules_left_to_the_row_path_inside_a_laid_out_batch(
+    export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule on too many columns runs row by row on a laid-out batch (cells split lazily)."""
+    args = ["--as-of", "2026-12-01", "--format", "csv", "--only", "all"]
+    by_rows = _audit(export, monkeypatch, False, *args)
+    monkeypatch.setattr(columnwise, "MAX_KEYS", 0)
+    assert _audit(export, monkeypatch, True, *args) == by_rows
 
 
 def test_generated_export_reaches_every_status(
