@@ -177,7 +177,7 @@ class Batch:
     def column(self, c: int) -> list[str]:
         """Column *c* of every row."""
         if self.flat is None and self.layout is not None:
-            self.flat = _flat(self._text, self.delimiter)
+            self.flat = _flat(_lf(self._text), self.delimiter)
         if self.flat is not None:
             return self.flat[c :: self.stride]
         assert self.rows is not None
@@ -190,6 +190,14 @@ class Batch:
             return self.layout.cell(r, c)
         assert self.rows is not None
         return self.rows[r][c]
+
+
+def _lf(text: str) -> str:
+    """*text* with CRLF line ends as LF (the CR before a cut at a line end too)."""
+    if "\r" not in text:  # a search is much faster than a replace that finds nothing
+        return text
+    text = text.replace("\r\n", "\n")
+    return text[:-1] if text.endswith("\r") else text
 
 
 def _flat(body: str, delimiter: str) -> list[str]:
@@ -284,8 +292,6 @@ def _batches(
     pending = ""
     for text in chunks:
         buf = pending + text
-        if "\r" in buf:  # a search is much faster than a replace that finds nothing
-            buf = buf.replace("\r\n", "\n")
         cut = buf.rfind("\n")
         if cut < 0:
             pending = buf
@@ -310,19 +316,20 @@ def _split(
         if vector and len(body) >= VECTOR_MIN:
             from wtcheck.audit.vector import layout
 
-            lay = layout(body, delimiter, width)
+            lay = layout(body, delimiter, width)  # CRLF line ends are cut there
             if lay is not None:
                 n = len(lay)
                 numbers = range(lineno + 1, lineno + n + 1)
                 batch = Batch(numbers, stride, layout=lay, text=body, delimiter=delimiter)
                 return batch, lineno + n, ""
+        body = _lf(body)
         # every line has the header's width exactly when the row-end cells,
         # one per line break, are every (width + 1)-th cell: all in C
         n = body.count("\n") + 1
         flat = _flat(body, delimiter)
         if len(flat) == stride * n - 1 and flat[width::stride].count(_ROW_END) == n - 1:
             return Batch(range(lineno + 1, lineno + n + 1), stride, flat=flat), lineno + n, ""
-    lines = body.split("\n")
+    lines = _lf(body).split("\n")
     parsed, rows, consumed, carry = _parse(lines, lineno, delimiter, final)
     batch = shape.fit(parsed, rows) if width else Batch(parsed, 0, rows=rows)
     return batch, consumed, carry

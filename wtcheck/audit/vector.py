@@ -94,7 +94,10 @@ class Layout:
 
 
 def layout(body: str, delimiter: str, width: int) -> Layout | None:
-    """The cells of *body* (lines without quotes), or None unless every line has *width* cells."""
+    """The cells of *body* (lines without quotes), or None unless every line has *width* cells.
+
+    A line may end in CRLF (the CR is not part of its last cell), as the row path
+    reads it after replacing CRLF with LF."""
     buf = body.encode()
     arr = np.frombuffer(buf, np.uint8)
     seps = np.flatnonzero((arr == ord(delimiter)) | (arr == 10))
@@ -107,7 +110,11 @@ def layout(body: str, delimiter: str, width: int) -> Layout | None:
     ends = np.empty(n * width, np.int64)
     ends[:-1] = seps
     ends[-1] = len(buf)
-    return Layout(buf, arr, starts.reshape(n, width), ends.reshape(n, width))
+    grid_starts, grid_ends = starts.reshape(n, width), ends.reshape(n, width)
+    if 13 in arr:  # CRLF: the CR before each line end is not part of the last cell
+        last = grid_ends[:, -1]
+        last -= (last > grid_starts[:, -1]) & (arr[last - 1] == 13)
+    return Layout(buf, arr, grid_starts, grid_ends)
 
 
 class DayCoder:
