@@ -127,6 +127,10 @@ class DateCache:
                     result = exc
             if isinstance(result, date) and not FIRST_YEAR <= result.year <= LAST_YEAR:
                 result = DateError(value, OUT_OF_RANGE)
+            elif isinstance(result, DateError):
+                # kept as a value: without its traceback (the frames of parse_date and
+                # their locals) and the ValueError before it, ~3 KB per unreadable text
+                result = DateError(result.value, result.reason)
         values[text] = result
         if isinstance(result, date):
             o = result.toordinal()

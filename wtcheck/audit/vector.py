@@ -41,7 +41,7 @@ VECTOR_MIN = 1 << 20
 DAY0 = date(FIRST_YEAR, 1, 1).toordinal() - 1
 NDAYS = date(LAST_YEAR, 12, 31).toordinal() - DAY0
 """Day codes 1..NDAYS are dates; above are unreadable texts."""
-BAD_LIMIT = 1 << 20
+BAD_LIMIT = 200_000
 """Distinct unreadable texts a coder numbers before it starts again (codes stay below 2**21)."""
 CODE_BITS = 21
 """Bits of one day code in a combined key (three columns fit in 63 bits)."""
