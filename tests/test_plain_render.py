@@ -46,7 +46,7 @@ def table_drawer(
 # cells, line breaks, and markup: style tags and a bracketed note.
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 WORD = st.text(LETTERS + ".,;:'()/-–—’…£§é", min_size=1, max_size=30)
-SPACES = st.sampled_from([" ", " ", " ", "  ", "   ", "\n", "\n\n", " \n"])
+SPACES = st.sampled_from([" ", " ", " ", "  ", "   ", "\n", "\n\n", " \n", "\xa0", " \xa0 "])
 TAGGED = st.sampled_from(["[bold]x[/bold]", "[red]2 overdue[/red]", "[secondary source]", "a[1]"])
 CELL = st.lists(st.one_of(WORD, WORD, SPACES, TAGGED), max_size=12).map("".join)
 TITLE = st.one_of(st.none(), CELL)
@@ -193,3 +193,19 @@ def test_the_deadlines_table_matches_rich(
 
 def test_make_printer_is_plain_when_piped() -> None:
     assert isinstance(make_printer(io.StringIO()), PlainConsole)
+
+
+def test_every_character_the_port_accepts_is_one_cell_for_rich() -> None:
+    from rich.cells import cell_len, split_graphemes
+
+    from wtcheck.render.plain import _one_cell_each
+
+    accepted = [chr(c) for c in range(0x3000) if _one_cell_each(chr(c))]
+    assert len(accepted) > 1500
+    for char in accepted:
+        if char == "\n":
+            continue
+        spans, _ = split_graphemes(f"a{char}{char}b")
+        assert cell_len(char) == 1 and [s[2] for s in spans] == [1, 1, 1, 1], hex(ord(char))
+        assert not char.isspace() or char in " \xa0", hex(ord(char))
+    assert not any(_one_cell_each(c) for c in "\t\r\x0b\x0c\x1b\x7f\u200b\u0301\u3000")

@@ -20,7 +20,7 @@ the parts of rich 15 the views use, with rich's own names:
 
 Anything else is handed to rich so the output never differs: a character
 that rich may not measure as one cell (tabs, CJK, combining marks, emoji:
-see ``_UNSUPPORTED``), markup this does not read (escapes, ``@``
+see ``_ONE_CELL``), markup this does not read (escapes, ``@``
 tags, a closing tag that does not close the latest tag), or an object that
 is not a string or a :class:`PlainTable`.
 tests/test_plain_render.py compares this module with rich, on the views' output
@@ -37,15 +37,27 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
-# Characters rich measures as one cell each: its fast-path set
-# (rich.cells._SINGLE_CELL_UNICODE_RANGES), the line break, and punctuation
+# Characters rich measures as one cell each: printable ASCII and the rest of
+# its fast-path set (rich.cells._SINGLE_CELL_UNICODE_RANGES), plus punctuation
 # and currency signs (U+2010-2027, U+2030-205E, U+20A0-20C0: dashes, quotes,
 # ellipsis...) that rich's slower path also measures as one cell each, with
-# no grapheme joining and no whitespace among them.
-_UNSUPPORTED = re.compile(
-    "[^\n\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e"
-    "\u20a0-\u20c0\u2500-\u25fc\u2800-\u28ff]"
-)
+# no grapheme joining and no whitespace among them. (A range check, not a
+# regular expression: compiling this class costs ~1 ms at start-up.)
+_ONE_CELL = (
+    (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x2010, 0x2027),
+    (0x2030, 0x205E), (0x20A0, 0x20C0), (0x2500, 0x25FC), (0x2800, 0x28FF),
+)  # fmt: skip
+
+
+def _one_cell_each(text: str) -> bool:
+    """True if rich measures each character of *text* as one cell (line breaks aside)."""
+    if text.isascii():
+        return text.replace("\n", "").isprintable()
+    return all(
+        char == "\n" or any(low <= ord(char) <= high for low, high in _ONE_CELL) for char in text
+    )
+
+
 _MARKUP_TAG = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")  # rich.markup.RE_TAGS
 _WORD = re.compile(r"\s*\S+\s*")  # rich._wrap.re_word
 _TRAILING_SPACE = re.compile(r"\s+$")  # rich.text._re_whitespace
@@ -87,7 +99,7 @@ def plain_markup(text: str) -> str | None:
 def _plain(text: str, markup: bool) -> str | None:
     """*text* as printed (markup applied), or None if rich must print it."""
     plain = plain_markup(text) if markup else text
-    if plain is None or _UNSUPPORTED.search(plain):
+    if plain is None or not _one_cell_each(plain):
         return None
     return plain
 
