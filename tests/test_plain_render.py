@@ -183,7 +183,7 @@ def test_the_deadlines_table_matches_rich(
         def no_rich(*args: object, **kwargs: object) -> None:
             raise AssertionError("handed to rich")
 
-        monkeypatch.setattr(PlainConsole, "_print_with_rich", no_rich)
+        monkeypatch.setattr(PlainConsole, "_rich_console", no_rich)
     rich_text, plain_text = both(
         lambda console: deadlines_view.print_table(console, items, cal, as_of),  # type: ignore[arg-type]
         width,

@@ -30,7 +30,7 @@ and on generated tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, TextIO
 
@@ -102,6 +102,17 @@ def _plain(text: str, markup: bool) -> str | None:
     if plain is None or not _one_cell_each(plain):
         return None
     return plain
+
+
+def _plain_all(texts: Iterable[str], markup: bool) -> list[str] | None:
+    """Each of *texts* as printed, or None if rich must print any of them."""
+    out: list[str] = []
+    for text in texts:
+        plain = _plain(text, markup)
+        if plain is None:
+            return None
+        out.append(plain)
+    return out
 
 
 def divide_line(text: str, width: int, *, fold: bool) -> list[int]:
@@ -250,12 +261,11 @@ class PlainTable:
         *markup* applies to the cells; rich always reads the title as markup.
         """
         title = _plain(self.title, True) if self.title else ""
-        header = [_plain(cell, markup) for cell in self.headers]
-        body = [[_plain(cell, markup) for cell in row] for row in self.rows]
-        cells = [header, *body]
-        if console_width < 1 or title is None or any(cell is None for row in cells for cell in row):
+        cells = _plain_all([cell for row in (self.headers, *self.rows) for cell in row], markup)
+        if console_width < 1 or title is None or cells is None:
             return None
-        rows: list[list[str]] = cells  # type: ignore[assignment]  # no None left
+        count = len(self.headers)
+        rows = [cells[start : start + count] for start in range(0, len(cells), count)]
         columns = [list(column) for column in zip(*rows, strict=True)]
         widths = column_widths(columns, console_width - len(columns) - 1)
         table_width = sum(widths) + len(widths) + 1
@@ -311,37 +321,46 @@ class PlainConsole:
         soft_wrap: bool | None = None,
     ) -> None:
         text = self._render(objects, markup is not False, bool(soft_wrap))
-        if text is None:
-            self._print_with_rich(objects, markup=markup, highlight=highlight, soft_wrap=soft_wrap)
-        else:
+        if text is not None:
             self.file.write(text)
+            return
+        rich = self._rich_console()
+        rich.print(
+            *(self._for_rich(rich, obj) for obj in objects),
+            markup=markup,
+            highlight=highlight,
+            soft_wrap=soft_wrap,
+        )
 
     def _render(self, objects: tuple[object, ...], markup: bool, soft_wrap: bool) -> str | None:
         if len(objects) == 1 and isinstance(objects[0], PlainTable):
             lines = objects[0].lines(self.width, markup=markup)
             return None if lines is None else "".join(f"{line}\n" for line in lines)
-        if not all(isinstance(obj, str) for obj in objects) or self.width < 1:
+        strings = [obj for obj in objects if isinstance(obj, str)]
+        plain = _plain_all(strings, markup)
+        if plain is None or len(strings) < len(objects) or self.width < 1:
             return None
-        plain = [_plain(obj, markup) for obj in objects]  # type: ignore[arg-type]  # all str
-        if any(text is None for text in plain):
-            return None
-        joined = " ".join(plain)  # type: ignore[arg-type]  # no None left
+        joined = " ".join(plain)
         if soft_wrap:
             return joined + "\n"
         return "".join(f"{line}\n" for line in wrap(joined, self.width, pad=False))
 
-    def _print_with_rich(self, objects: tuple[object, ...], **options: bool | None) -> None:
-        from wtcheck.render.console import make_table, piped_console
+    def _rich_console(self) -> Console:
+        """rich's piped console for this stream, for what the port does not draw."""
+        from wtcheck.render.console import piped_console
 
         if self._rich is None:
             self._rich = piped_console(self.file, self.width)
-        rich = self._rich
-        converted: list[object] = []
-        for obj in objects:
-            if isinstance(obj, PlainTable):
-                table = make_table(rich, *obj.headers, title=obj.title)
-                for row in obj.rows:
-                    table.add_row(*row)
-                obj = table
-            converted.append(obj)
-        rich.print(*converted, **options)  # type: ignore[arg-type]
+        return self._rich
+
+    @staticmethod
+    def _for_rich(rich: Console, obj: object) -> object:
+        """*obj* as rich prints it: a :class:`PlainTable` becomes rich's table."""
+        if not isinstance(obj, PlainTable):
+            return obj
+        from wtcheck.render.console import make_table
+
+        table = make_table(rich, *obj.headers, title=obj.title)
+        for row in obj.rows:
+            table.add_row(*row)
+        return table
