@@ -33,6 +33,7 @@ import numpy as np
 from _common import fmt_s, fmt_us, header, median, table, timed
 
 from wtcheck.workdays import Calendar
+from wtcheck.workdays_array import add_days
 
 FIRST, LAST = date(2015, 1, 1), date(2027, 12, 31)
 NS = (5, 15)
@@ -95,6 +96,8 @@ def main() -> None:
         )
         back_times, got_np_dates = timed(lambda g=got_np: g.tolist(), args.repeat)
         assert got_np_dates == got, "numpy.busday_offset disagrees"
+        t_arr, got_arr = timed(lambda n=n: add_days(cal, d64, n), args.repeat)
+        assert got_arr.tolist() == got, "wtcheck add_days disagrees"
 
         t_loop, got_loop = timed(lambda n=n: [loop_add(d, n, off) for d in dates], 1)
         assert got_loop == got, "the plain loop disagrees"
@@ -109,6 +112,11 @@ def main() -> None:
                 hol,
                 f"timed on {len(sample):,} dates, ×{scale:g}",
             ),
+            (
+                "wtcheck `add_days` (datetime64 in and out, `wtcheck.workdays_array`)",
+                median(t_arr),
+                "",
+            ),
             ("`numpy.busday_offset` (datetime64 in and out)", median(t_np), ""),
             (
                 "numpy, `date` in and out (to datetime64 + offset + `.tolist()`)",
@@ -118,7 +126,7 @@ def main() -> None:
             ("plain Python loop (`date` + `timedelta` + `set`)", t_loop[0], "1 run"),
         ):
             rows.append(
-                [n, name, fmt_s(secs), fmt_us(secs / len(dates)), f"{secs / base:.1f}×", note]
+                [n, name, fmt_s(secs), fmt_us(secs / len(dates)), f"{secs / base:.2f}×", note]
             )
         per = base / len(dates) * 1e6
         ratio = hol / base

@@ -87,3 +87,17 @@ class TemplateSink(Protocol):
     def __call__(self, finding: Finding, /) -> None: ...
 
     def template(self, finding: Finding, /) -> RowEmitter: ...
+
+    def parts(self, finding: Finding, /) -> tuple[str, str, str, str, str, str] | None:
+        """The fixed text after each varying cell (case id, trigger date, deadline,
+        completion date, days, row) of the template's rows, for writing many rows
+        as one text; None if this template's rows must go through its emitter."""
+        ...
+
+    def case_cell(self, case_id: str, /) -> str | None:
+        """The case id as written between the parts; None: use the emitter."""
+        ...
+
+    def write(self, text: str, /) -> None:
+        """Rows made of :meth:`parts`, written as they are."""
+        ...

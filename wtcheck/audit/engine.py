@@ -44,12 +44,13 @@ from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import parse_date
 from wtcheck.deadlines import Deadline, Options, compute, needed_dates
 from wtcheck.errors import CalendarRangeError, ColumnError, DateError
-from wtcheck.findings import Finding, RowEmitter, Status
+from wtcheck.findings import Finding, RowEmitter, Status, TemplateSink
 from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
 from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
+    from wtcheck.audit.columnwise import ColumnWise
     from wtcheck.audit.reader import Batch, Source
 
 Notice = Callable[[str], None]
@@ -89,7 +90,8 @@ class DateCache:
         self.values: dict[str, date | DateError | None] = {"": None}
         self.ords: dict[str, int] = {"": NOT_DONE}
         """Text → ordinal, NOT_DONE when empty or after *as_of*, UNREADABLE when invalid."""
-        self._limit = as_of.toordinal() if as_of else date.max.toordinal()
+        self.limit = as_of.toordinal() if as_of else date.max.toordinal()
+        """Completion dates after this ordinal are not done yet."""
 
     def trim(self) -> None:
         """Empty the cache when it has grown past CACHE_LIMIT (between batches only:
@@ -128,7 +130,7 @@ class DateCache:
         values[text] = result
         if isinstance(result, date):
             o = result.toordinal()
-            self.ords[text] = o if o <= self._limit else NOT_DONE
+            self.ords[text] = o if o <= self.limit else NOT_DONE
         else:
             self.ords[text] = NOT_DONE if result is None else UNREADABLE
         return result
@@ -179,6 +181,24 @@ class Plan:
     def primary(self) -> tuple[int, ...]:
         """The columns of the cache key (the fallback columns only when needed)."""
         return self.cols[: self.fallback] if self.fallback else self.cols
+
+
+def result_code(res: Resolved | Invalid | object | None) -> int:
+    """The deadline code (:attr:`Plan.ords`) of a result."""
+    if res is None:
+        return _NONE
+    if res is FALLBACK:
+        return _FALLBACK
+    if isinstance(res, Invalid):
+        return _BAD
+    assert isinstance(res, Resolved)
+    return res.deadline.toordinal()
+
+
+RowParts = tuple[str, str, str, str]
+"""See :meth:`Engine.row_parts`."""
+KeptRow = tuple[int, str, Any, int, str, int]
+"""A finding to list: (row in batch, status, result, completion code, case id, line)."""
 
 
 @dataclass(frozen=True)
@@ -295,7 +315,7 @@ class Engine:
         self.cal = cal
         self.options = options
         self.dates = DateCache(options.as_of)
-        self._counts: dict[str, int] = {s.value: 0 for s in Status}
+        self.counts_by_value: dict[str, int] = {s.value: 0 for s in Status}
         self.findings: list[Finding] = []
         self._emit = sink or self.findings.append
         """Where each kept finding goes: *sink* (streamed output) or :attr:`findings`."""
@@ -305,16 +325,20 @@ class Engine:
             s.value: {} for s in Status
         }
         """Status → result → (the sink's emitter, working days); see :meth:`_emitter`."""
-        self._shapes: dict[tuple[object, ...], RowEmitter] = {}
+        self._shapes: dict[tuple[object, ...], Any] = {}
         """The sink's emitters by everything a finding's cells hold but its dates and row."""
         self._dones: dict[int, tuple[str, int]] = {}
         """Completion ordinal → (ISO text, :meth:`_work` count)."""
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
-        self._a = options.as_of.toordinal()
+        self.as_of_ordinal = options.as_of.toordinal()
         # due soon: a <= deadline < soon_end (at most --soon working days left)
-        self._soon_end = cal.add_ordinal(self._a, options.soon + 1)
+        self.soon_end = cal.add_ordinal(self.as_of_ordinal, options.soon + 1)
         self._bools: dict[str, bool | None] = {}
+        self._wise: ColumnWise | None = None
+        self.sink: TemplateSink | None = cast("TemplateSink", sink) if self._template else None
+        self.parts_cache: dict[tuple[str, Resolved], RowParts | None] = {}
+        self._worked: dict[int, int] = {}
 
     # -- per distinct cell combination -----------------------------------
     def resolve_primary(self, plan: Plan, key: Any) -> Resolved | Invalid | object | None:
@@ -332,6 +356,19 @@ class Engine:
         if self.dates.parse(cells[0]) is None:
             return FALLBACK
         return self.resolve(plan, (*cells, *("",) * (len(plan.keys) - fb)))
+
+    def cached(self, plan: Plan, key: Any, *, full: bool = False) -> Any:
+        """:meth:`resolve_primary` (or with *full*, :meth:`resolve`) of *key*, through
+        the plan's cache that the row-by-row path shares."""
+        res = plan.cache.get(key, _MISS)
+        if res is _MISS:
+            if len(plan.cache) >= CACHE_LIMIT:
+                plan.cache.clear()
+                plan.ords.clear()
+                plan.live.clear()
+            res = self.resolve(plan, key) if full else self.resolve_primary(plan, key)
+            self._store(plan, key, res)
+        return res
 
     def resolve(self, plan: Plan, key: Any) -> Resolved | Invalid | None:
         """The deadline (or the unreadable cell) for one combination of cells."""
@@ -390,7 +427,7 @@ class Engine:
             n = self._left[deadline] = self.cal.between(self._as_of, deadline)
         return n
 
-    def _flag(self, text: str) -> bool:
+    def flag(self, text: str) -> bool:
         v = self._bools.get(text, _MISS)
         if v is _MISS:
             v = self._bools[text] = parse_bool(text)
@@ -439,7 +476,14 @@ class Engine:
                     got = cols[c] = batch.column(c)
                 return got
 
+            wise = None
+            if batch.layout is not None:
+                wise = self._columnwise()
+                wise.start(batch.layout)
             for plan in plans:
+                if wise is not None and wise.supports(plan):
+                    wise.run(plan, batch, keep, case_idx, name, columns)
+                    continue
                 primary = plan.primary
                 keys: list[Any] = (
                     column(primary[0])
@@ -471,14 +515,21 @@ class Engine:
                 )
                 if not kept:
                     continue
-                if self._template is not None:
-                    self._list(plan, batch, kept, keys, ds, column(case_idx), name, columns)
-                    continue
-                for i, status in kept:
-                    res = self._result(plan, batch, keys, i)
-                    text = batch.cell(i, ci) if ci is not None else ""
-                    self._keep(plan, res, text, status, batch.cell(i, case_idx),
-                               batch.linenos[i], name, columns)  # fmt: skip
+                cases, linenos = column(case_idx), batch.linenos
+                rows = (
+                    (i, status, self._result(plan, batch, keys, i),
+                     ds[i] if ds is not None else NOT_DONE, cases[i], linenos[i])
+                    for i, status in kept
+                )  # fmt: skip
+                self.list_rows(plan, rows, batch, name, columns)
+
+    def _columnwise(self) -> ColumnWise:
+        """The column-wise path (imports numpy), made on the first laid-out batch."""
+        if self._wise is None:
+            from wtcheck.audit.columnwise import ColumnWise
+
+            self._wise = ColumnWise(self)
+        return self._wise
 
     def _deadlines(self, plan: Plan, keys: list[Any]) -> list[int]:
         """The deadline code (:attr:`Plan.ords`) of every key, new keys resolved first.
@@ -525,11 +576,11 @@ class Engine:
         """
         flags = list(map(gt, ds, dls))
         rest = list(compress(range(len(dls)), flags)) if True in flags else []
-        counts = self._counts
+        counts = self.counts_by_value
         counts[_MET] += len(dls) - len(rest) - dls.count(_NONE)
         if not rest:
             return []
-        a, soon_end = self._a, self._soon_end
+        a, soon_end = self.as_of_ordinal, self.soon_end
         statuses = [
             _INVALID if dl < 0
             else _LATE if d < NOT_DONE
@@ -550,7 +601,7 @@ class Engine:
         keep: frozenset[str],
     ) -> list[tuple[int, str]]:
         """Every row's status (None: no finding); count them; the kept (row, status)."""
-        a, soon_end = self._a, self._soon_end
+        a, soon_end = self.as_of_ordinal, self.soon_end
         statuses: list[str | None]
         if ds is None:
             statuses = [
@@ -571,12 +622,12 @@ class Engine:
         if plan.suppress:
             for i in range(len(statuses)):
                 if statuses[i] is not None and any(
-                    self._flag(batch.cell(i, j)) for j in plan.suppress
+                    self.flag(batch.cell(i, j)) for j in plan.suppress
                 ):
                     statuses[i] = None
         tally = Counter(statuses)
         tally.pop(None, None)
-        counts = self._counts
+        counts = self.counts_by_value
         for status, count in tally.items():
             counts[status] += count  # type: ignore[index]
         if keep.isdisjoint(tally):
@@ -592,47 +643,39 @@ class Engine:
             res = plan.cache[tuple(batch.cell(i, c) for c in plan.cols)]
         return res
 
-    def _list(
-        self,
-        plan: Plan,
-        batch: Batch,
-        kept: Iterable[tuple[int, str]],
-        keys: Sequence[Any],
-        ds: Sequence[int] | None,
-        cases: Sequence[str],
-        name: str,
-        columns: ColumnMap,
+    def list_rows(
+        self, plan: Plan, rows: Iterable[KeptRow], batch: Batch, name: str, columns: ColumnMap
     ) -> None:
-        """Send the kept rows to a template sink (the CSV hot path: no Finding per row).
+        """Send the kept rows to the sink: findings, or a template sink's rows.
 
-        Per row: the emitter of its (result, status), and for met and late
-        findings the completion date (*ds*: ordinals from the row loop) as ISO
-        text and its working-day count from the as-of date, both cached per
-        date: the working days between deadline and completion are a
-        difference of two such counts. Invalid findings name their row in the
-        message: they take :meth:`_keep`.
+        A template sink (the CSV hot path) gets no Finding per row. Per row:
+        the emitter of its (result, status), and for met and late findings
+        the completion date (an ordinal from the row loop) as ISO text and
+        its working-day count from the as-of date, both cached per date: the
+        working days between deadline and completion are a difference of two
+        such counts. Invalid findings name their row in the message: they
+        take :meth:`_keep`.
         """
-        emitters = self._emitters
-        cache = plan.cache
-        dones = self._dones
-        linenos = batch.linenos
         ci = plan.completion
-        for i, status in kept:
-            res = cache[keys[i]]
-            if res is FALLBACK:
-                res = cache[tuple(batch.cell(i, c) for c in plan.cols)]
-            if status is _INVALID or res.__class__ is not Resolved:
+        if self._template is None:
+            for i, status, res, _, case_id, row in rows:
                 text = batch.cell(i, ci) if ci is not None else ""
-                self._keep(plan, res, text, status, cases[i], linenos[i], name, columns)
+                self._keep(plan, res, text, status, case_id, row, name, columns)
+            return
+        emitters = self._emitters
+        dones = self._dones
+        for i, status, res, d, case_id, row in rows:
+            if status == _INVALID or res.__class__ is not Resolved:
+                text = batch.cell(i, ci) if ci is not None else ""
+                self._keep(plan, res, text, status, case_id, row, name, columns)
                 continue
             assert isinstance(res, Resolved)
             got = emitters[status].get(res)
             if got is None:
                 got = self._emitter(plan, res, status, name)
             emit, days, at_deadline = got
-            d = ds[i] if ds is not None else NOT_DONE
             if d == NOT_DONE:
-                emit(cases[i].strip(), "", days, linenos[i])
+                emit(case_id.strip(), "", days, row)
                 continue
             done = dones.get(d)
             if done is None:
@@ -640,13 +683,13 @@ class Engine:
             iso, at_done = done
             # met: working days to spare; late: at least one working day late
             # (done on a weekend or holiday just after the deadline)
-            days = at_deadline - at_done if status is _MET else max(1, at_done - at_deadline)
-            emit(cases[i].strip(), iso, days, linenos[i])
+            days = at_deadline - at_done if status == _MET else max(1, at_done - at_deadline)
+            emit(case_id.strip(), iso, days, row)
 
     def _work(self, o: int) -> int:
         """Working days from the as-of date to ordinal *o* (negative before it):
         ``cal.between(x, y) == _work(y) - _work(x)``."""
-        return self.cal.between_ordinals(self._a, o)
+        return self.cal.between_ordinals(self.as_of_ordinal, o)
 
     def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[Emit, int, int]:
         """The sink's emitter for findings of *res* with *status*, their working days
@@ -676,19 +719,47 @@ class Engine:
         got = emitters[res] = (partial(shared, *dates), days, self._work(res.deadline.toordinal()))
         return got
 
+    def row_parts(self, plan: Plan, res: Resolved, status: str, name: str) -> RowParts | None:
+        """The fixed text of a templated row of *res* with *status*: (everything from
+        after the case id to the completion date, after it, after the days, after the
+        row); None if the sink cannot give parts (its emitter writes such rows)."""
+        parts = self.parts_cache.get((status, res), _MISS)
+        if parts is not _MISS:
+            return parts  # type: ignore[no-any-return]
+        assert self.sink is not None
+        if len(self.parts_cache) >= CACHE_LIMIT:
+            self.parts_cache.clear()
+        d = res.item
+        shape = ("parts", status, name, plan.rule.id, plan.source, d.edition, d.anchor,
+                 d.projected, res.message)  # fmt: skip
+        cut = self._shapes.get(shape, _MISS)
+        if cut is _MISS:
+            if len(self._shapes) >= CACHE_LIMIT:
+                self._shapes.clear()
+            template = self._finding(plan, res, _STATUS[status], None, 0, "", 0, name, dated=False)
+            cut = self._shapes[shape] = self.sink.parts(template)
+        got = None
+        if cut is not None:
+            p = cast(tuple[str, str, str, str, str, str], cut)
+            head = f"{p[0]}{d.trigger_date.isoformat()}{p[1]}{d.deadline.isoformat()}{p[2]}"
+            got = (head, p[3], p[4], p[5])
+        self.parts_cache[(status, res)] = got
+        return got
+
+    def work(self, o: int) -> int:
+        """:meth:`_work`, cached per ordinal (for the column-wise listing)."""
+        got = self._worked.get(o)
+        if got is None:
+            if len(self._worked) >= CACHE_LIMIT:
+                self._worked.clear()
+            got = self._worked[o] = self._work(o)
+        return got
+
     def _store(self, plan: Plan, key: Any, res: Resolved | Invalid | object | None) -> None:
         plan.cache[key] = res  # type: ignore[assignment]
-        if res is None:
-            plan.ords[key] = _NONE
-            return
-        plan.live.add(key)
-        if res is FALLBACK:
-            plan.ords[key] = _FALLBACK
-        elif isinstance(res, Invalid):
-            plan.ords[key] = _BAD
-        else:
-            assert isinstance(res, Resolved)
-            plan.ords[key] = res.deadline.toordinal()
+        plan.ords[key] = result_code(res)
+        if res is not None:
+            plan.live.add(key)
 
     def _keep(
         self,
@@ -734,7 +805,7 @@ class Engine:
     @property
     def counts(self) -> dict[Status, int]:
         """Findings per status (every status, shown or not)."""
-        return {Status(k): v for k, v in self._counts.items()}
+        return {Status(k): v for k, v in self.counts_by_value.items()}
 
     # -- building findings (only for kept statuses) ---------------------------
     def _finding(
@@ -806,10 +877,12 @@ def audit_files(
     notice: Notice,
     progress: Progress | None = None,
     sink: Callable[[Finding], None] | None = None,
+    vector: bool = True,
 ) -> Engine:
     """Audit each file in *names* (``-`` is stdin); InputError for unusable input.
 
-    Every file is checked to exist before the first is read. With *sink*,
+    Large batches take the column-wise path (numpy) unless *vector* is False;
+    both paths give the same findings. Every file is checked to exist before the first is read. With *sink*,
     each kept finding is passed to it as soon as it is found instead of being
     kept in ``Engine.findings`` (memory stays flat for streamed output).
     """
@@ -824,7 +897,7 @@ def audit_files(
         for source in sources:
             ctx = progress(source) if progress else nullcontext(_ignore)
             with ctx as advance:
-                table = read_table(source, notice, advance)
+                table = read_table(source, notice, advance, vector=vector)
                 columns = match_columns(table.header, mapping, source.name)
                 plans = plan_rules(columns, options, source.name, notice)
                 engine.run(table.batches, columns, plans, source.name)

@@ -13,6 +13,10 @@
   quoted cell spans a line break.
 
 Memory stays flat: the file is read in chunks of 1 MiB.
+
+Large batches are laid out column-wise with numpy (:func:`wtcheck.audit.vector.layout`:
+byte offsets instead of a Python string per cell) unless *vector_min* is None;
+the engine reads their date columns in C (see :mod:`wtcheck.audit.columnwise`).
 """
 
 from __future__ import annotations
@@ -23,9 +27,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from wtcheck.errors import InputError
+
+if TYPE_CHECKING:
+    from wtcheck.audit.vector import Layout
 
 CHUNK = 1 << 20
 MAX_RECORD = 1 << 20
@@ -34,6 +41,9 @@ DELIMITERS = (",", ";", "\t")
 _ROW_END = "\x00"
 """The cell that ends each row of a flat batch (a text with a NUL takes the slow path)."""
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+VECTOR_MIN = 1 << 18
+"""Batches of at least this many characters are laid out with numpy (smaller files never
+import it: its ~0.1 s import is more than reading them costs)."""
 
 Notice = Callable[[str], None]
 
@@ -133,13 +143,15 @@ def _parse_quoted(line: str, delimiter: str) -> list[str]:
 class Batch:
     """The rows of one chunk of the file, with their line numbers.
 
-    Two layouts: *flat* (every line had exactly the header's number of cells
+    Three layouts: *flat* (every line had exactly the header's number of cells
     and no quote: ``flat[r * stride + c]``, so a column is one slice; the
-    stride is the width plus one, a row separator cell) or *rows* (a list of
-    cell lists, padded to the header's width).
+    stride is the width plus one, a row separator cell), *rows* (a list of
+    cell lists, padded to the header's width), or *layout* (a flat batch as
+    byte offsets, :class:`wtcheck.audit.vector.Layout`; its cells are split
+    into strings only if some code asks for a whole column).
     """
 
-    __slots__ = ("flat", "linenos", "rows", "stride")
+    __slots__ = ("_text", "delimiter", "flat", "layout", "linenos", "rows", "stride")
 
     def __init__(
         self,
@@ -147,17 +159,25 @@ class Batch:
         stride: int,
         flat: list[str] | None = None,
         rows: list[list[str]] | None = None,
+        layout: Layout | None = None,
+        text: str = "",
+        delimiter: str = ",",
     ) -> None:
         self.linenos = linenos
         self.stride = stride
         self.flat = flat
         self.rows = rows
+        self.layout = layout
+        self._text = text
+        self.delimiter = delimiter
 
     def __len__(self) -> int:
         return len(self.linenos)
 
     def column(self, c: int) -> list[str]:
         """Column *c* of every row."""
+        if self.flat is None and self.layout is not None:
+            self.flat = _flat(_lf(self._text), self.delimiter)
         if self.flat is not None:
             return self.flat[c :: self.stride]
         assert self.rows is not None
@@ -166,8 +186,23 @@ class Batch:
     def cell(self, r: int, c: int) -> str:
         if self.flat is not None:
             return self.flat[r * self.stride + c]
+        if self.layout is not None:
+            return self.layout.cell(r, c)
         assert self.rows is not None
         return self.rows[r][c]
+
+
+def _lf(text: str) -> str:
+    """*text* with CRLF line ends as LF (the CR before a cut at a line end too)."""
+    if "\r" not in text:  # a search is much faster than a replace that finds nothing
+        return text
+    text = text.replace("\r\n", "\n")
+    return text[:-1] if text.endswith("\r") else text
+
+
+def _flat(body: str, delimiter: str) -> list[str]:
+    """The cells of *body*, each line's followed by a row-end cell."""
+    return body.replace("\n", delimiter + _ROW_END + delimiter).split(delimiter)
 
 
 @dataclass
@@ -205,20 +240,36 @@ class _Shape:
         return Batch(linenos, width, rows=rows)
 
 
-def read_table(source: Source, notice: Notice, progress: Callable[[int], None]) -> Table:
-    """Open *source* as a CSV; InputError (one line) if it is empty."""
+def read_table(
+    source: Source, notice: Notice, progress: Callable[[int], None], *, vector: bool = False
+) -> Table:
+    """Open *source* as a CSV; InputError (one line) if it is empty.
+
+    With *vector*, batches of :data:`VECTOR_MIN` characters or more get a numpy layout.
+    """
     chunks = iter_text(source, notice, progress)
     first = ""
     for text in chunks:
         first += text
         if "\n" in first.lstrip(" \t,;\r\n"):
             break
-    head = next((ln for ln in first.split("\n") if ln.strip(" \t,;\r")), None)
-    if head is None:
+    lines = first.split("\n")
+    at = next((i for i, ln in enumerate(lines) if ln.strip(" \t,;\r")), None)
+    if at is None:
         raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
+    head = lines[at]
     delimiter = sniff_delimiter(head)
     shape = _Shape(source.name, notice)
-    batches = _batches(chain([first], chunks), delimiter, shape)
+    if '"' not in head and at + 1 < len(lines):
+        # a plain header line: the rows after it are batched like every later chunk
+        header = head.rstrip("\r").split(delimiter)
+        shape.width = len(header)
+        if at:
+            notice(f"{source.name}: header found on line {at + 1}")
+        after = "\n".join(lines[at + 1 :])
+        batches = _batches(chain([after], chunks), delimiter, shape, vector, at + 1)
+        return Table([h.strip() for h in header], delimiter, batches, at + 1)
+    batches = _batches(chain([first], chunks), delimiter, shape, vector)
     for batch in batches:
         if len(batch):
             break
@@ -233,43 +284,54 @@ def read_table(source: Source, notice: Notice, progress: Callable[[int], None]) 
     return Table(header, delimiter, chain([rest], batches), batch.linenos[0])
 
 
-def _batches(chunks: Iterable[str], delimiter: str, shape: _Shape) -> Iterator[Batch]:
-    """Rows of the text, one batch per chunk (a quoted line break may carry over)."""
+def _batches(
+    chunks: Iterable[str], delimiter: str, shape: _Shape, vector: bool = False, lineno: int = 0
+) -> Iterator[Batch]:
+    """Rows of the text after line *lineno*, one batch per chunk (a quoted line break
+    may carry over)."""
     pending = ""
-    lineno = 0
     for text in chunks:
-        buf = (pending + text).replace("\r\n", "\n")
+        buf = pending + text
         cut = buf.rfind("\n")
         if cut < 0:
             pending = buf
             continue
         pending = buf[cut + 1 :]
-        batch, lineno, carry = _split(buf[:cut], lineno, delimiter, shape, False)
+        batch, lineno, carry = _split(buf[:cut], lineno, delimiter, shape, False, vector)
         if carry:
             pending = carry + "\n" + pending
         yield batch
     pending = pending.rstrip("\r")
     if pending:
-        yield _split(pending, lineno, delimiter, shape, True)[0]
+        yield _split(pending, lineno, delimiter, shape, True, vector)[0]
 
 
 def _split(
-    body: str, lineno: int, delimiter: str, shape: _Shape, final: bool
+    body: str, lineno: int, delimiter: str, shape: _Shape, final: bool, vector: bool = False
 ) -> tuple[Batch, int, str]:
     """(batch, lines consumed, text of an unfinished quoted record to carry over)."""
     width = shape.width
     if width > 1 and '"' not in body and _ROW_END not in body:
+        stride = width + 1
+        if vector and len(body) >= VECTOR_MIN:
+            from wtcheck.audit.vector import layout
+
+            lay = layout(body, delimiter, width)  # CRLF line ends are cut there
+            if lay is not None:
+                n = len(lay)
+                numbers = range(lineno + 1, lineno + n + 1)
+                batch = Batch(numbers, stride, layout=lay, text=body, delimiter=delimiter)
+                return batch, lineno + n, ""
+        body = _lf(body)
         # every line has the header's width exactly when the row-end cells,
         # one per line break, are every (width + 1)-th cell: all in C
         n = body.count("\n") + 1
-        flat = body.replace("\n", delimiter + _ROW_END + delimiter).split(delimiter)
-        stride = width + 1
+        flat = _flat(body, delimiter)
         if len(flat) == stride * n - 1 and flat[width::stride].count(_ROW_END) == n - 1:
             return Batch(range(lineno + 1, lineno + n + 1), stride, flat=flat), lineno + n, ""
-    lines = body.split("\n")
-    n = len(lines)
-    numbers, rows, consumed, carry = _parse(lines, lineno, delimiter, final)
-    batch = shape.fit(numbers, rows) if width else Batch(numbers, 0, rows=rows)
+    lines = _lf(body).split("\n")
+    parsed, rows, consumed, carry = _parse(lines, lineno, delimiter, final)
+    batch = shape.fit(parsed, rows) if width else Batch(parsed, 0, rows=rows)
     return batch, consumed, carry
 
 

@@ -80,14 +80,17 @@ def _notice(message: str) -> None:
 
 
 def _progress(source: Source) -> Iterator[Callable[[int], None]]:
+    from wtcheck.render.console import _is_terminal
+
+    # rich's progress bar (and console: ~25 ms of imports) only on a terminal
+    if not _is_terminal(sys.stderr) or source.size is None or source.size < PROGRESS_BYTES:
+        yield lambda _n: None
+        return
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     from wtcheck.render.console import make_console
 
     console = make_console(stderr=True)
-    if not console.is_terminal or source.size is None or source.size < PROGRESS_BYTES:
-        yield lambda _n: None
-        return
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from wtcheck.audit.columns import KEYS, ColumnMap, own_name
 from wtcheck.dates import format_long
 from wtcheck.findings import STATUS_ORDER, Finding, Status
 from wtcheck.render.console import make_table
 from wtcheck.render.finding_words import days_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STYLE = {
     Status.OVERDUE: "bold red",

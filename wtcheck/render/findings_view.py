@@ -90,16 +90,11 @@ class CsvFindingWriter:
         (a comma, quote or line break): that row goes through the csv module.
         """
         cells = _cells(f)
-        if any(_MARK in c for c in cells):  # pragma: no cover - a NUL in a report cell
-            return partial(self._slow, cells)
-        for i in _VARYING:
-            cells[i] = _MARK
-        line = io.StringIO()
-        csv.writer(line, lineterminator="\r\n").writerow(cells)
-        _, after_case, after_trigger, after_deadline, after_done, after_days, after_row = (
-            line.getvalue().split(_MARK)
-        )
         slow = partial(self._slow, cells)
+        parts = self.parts(f)
+        if parts is None:  # pragma: no cover - a NUL in a report cell
+            return slow
+        after_case, after_trigger, after_deadline, after_done, after_days, after_row = parts
 
         def emit(trigger: str, deadline: str, case_id: str, done: str, days: int, row: int) -> None:
             if not case_id.isalnum():
@@ -114,6 +109,35 @@ class CsvFindingWriter:
             )
 
         return emit
+
+    def parts(self, f: Finding) -> tuple[str, str, str, str, str, str] | None:
+        """The text after each varying cell of *f*'s rows (case id, trigger date,
+        deadline, completion date, days, row), as the csv module writes them:
+        a row is ``case_id + parts[0] + trigger + parts[1] + ... + row + parts[5]``
+        for a case id from :meth:`case_cell`. None if the cells cannot be cut."""
+        cells = _cells(f)
+        if any(_MARK in c for c in cells):  # pragma: no cover - a NUL in a report cell
+            return None
+        for i in _VARYING:
+            cells[i] = _MARK
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\r\n").writerow(cells)
+        _, *parts = line.getvalue().split(_MARK)
+        a, b, c, d, e, g = parts
+        return a, b, c, d, e, g
+
+    @staticmethod
+    def case_cell(case_id: str) -> str | None:
+        """*case_id* as a templated row holds it (neutralised for Excel), or None if
+        the csv module would quote it: such a row goes through the emitter."""
+        if case_id.isalnum():
+            return case_id
+        case_id = "'" + case_id if case_id.startswith(DANGEROUS) else case_id
+        return None if _QUOTED.search(case_id) else case_id
+
+    def write(self, text: str) -> None:
+        """Rows already formatted from :meth:`parts` (the header goes first)."""
+        (self._out.write if self._writerow else self._begin())(text)
 
     def _begin(self) -> Callable[[str], object]:
         self._start()
