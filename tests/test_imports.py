@@ -102,8 +102,18 @@ def test_json_csv_and_ics_output_do_not_import_rich_console(args: list[str]) -> 
     )
 
 
-def test_a_table_does_import_rich() -> None:
-    assert {"rich.console", "rich.table"} <= imported_by(*DEADLINES)
+def test_a_piped_deadlines_table_does_not_import_rich_console() -> None:
+    # piped, wtcheck.render.plain draws rich's ASCII table without rich
+    loaded = imported_by(*DEADLINES)
+    assert "wtcheck.render.plain" in loaded
+    assert loaded.isdisjoint({"rich.console", "rich.table"}), sorted(
+        loaded & {"rich.console", "rich.table"}
+    )
+
+
+def test_a_table_drawn_by_rich_does_import_rich() -> None:
+    # the views not ported to wtcheck.render.plain (here 'rules') still use rich piped
+    assert {"rich.console", "rich.table"} <= imported_by("rules")
 
 
 def test_deadlines_help_does_not_load_the_rule_registry() -> None:

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from wtcheck.errors import CalendarDataError, CalendarRangeError
 from wtcheck.paths import bundled_calendars_dir, user_data_dir
@@ -60,8 +59,7 @@ ORIGIN_PROJECTED = "projected"
 ORIGIN_CLOSURE = "closure"
 
 
-@dataclass(frozen=True, slots=True)
-class Holiday:
+class Holiday(NamedTuple):
     """One non-working weekday, with where wtcheck learned of it."""
 
     date: date
@@ -78,8 +76,7 @@ class Holiday:
         return self.title
 
 
-@dataclass(frozen=True, slots=True)
-class Patch:
+class Patch(NamedTuple):
     """A date added on top of the GOV.UK file, with its source."""
 
     division: str
@@ -88,8 +85,7 @@ class Patch:
     source: str
 
 
-@dataclass(frozen=True)
-class HolidayData:
+class HolidayData(NamedTuple):
     """A loaded GOV.UK file plus the patches applied to it.
 
     ``events`` maps each GOV.UK division to its weekday holidays, sorted.
@@ -99,16 +95,19 @@ class HolidayData:
 
     path: Path
     origin: str
-    raw: bytes = field(repr=False)
+    raw: bytes
     events: dict[str, tuple[Holiday, ...]]
     first_date: date
     last_date: date
-    patches_applied: tuple[Patch, ...] = field(default=())
-    patches_skipped: tuple[Patch, ...] = field(default=())
+    patches_applied: tuple[Patch, ...] = ()
+    patches_skipped: tuple[Patch, ...] = ()
 
-    @cached_property
+    def __repr__(self) -> str:  # without the file's bytes
+        return f"HolidayData(path={self.path!r}, origin={self.origin!r})"
+
+    @property
     def sha256(self) -> str:
-        """The SHA-256 of the file, hex (computed on first use: only ``calendar``
+        """The SHA-256 of the file, hex (computed when asked: only ``calendar``
         commands show it, and ``hashlib`` costs a few ms of start-up)."""
         import hashlib
 

@@ -9,11 +9,10 @@ name, plus the aliases in :mod:`wtcheck.audit.columns`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     key: str
     column: str
     option: str

@@ -19,9 +19,10 @@ this module is imported at start-up by the shared options.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from wtcheck.errors import ConfigError
 
@@ -31,8 +32,7 @@ if TYPE_CHECKING:
 FILE_NAME = "wtcheck.toml"
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Settings read from a config file (all optional)."""
 
     path: Path | None = None
@@ -44,7 +44,7 @@ class Config:
     inclusive: bool = False
     local_rules: tuple[Rule, ...] = ()
     """Rules added by the file, and registry rules it changed (same id)."""
-    email: dict[str, object] = field(default_factory=dict)
+    email: Mapping[str, object] = MappingProxyType({})
     """The raw ``[email]`` table, validated by the command that sends mail."""
 
 

@@ -162,8 +162,6 @@ class Reader:
         raise self.fail(table, key, f"expected a date such as 2024-01-31, got {value!r}")
 
     def rule(self, rule_id: str, values: Any) -> Rule:
-        from dataclasses import replace
-
         from wtcheck.concepts import BY_KEY
         from wtcheck.rules import BY_ID
         from wtcheck.rules.model import Cite, Direction, Evidence, Force, Kind, Rule, Unit
@@ -261,4 +259,4 @@ class Reader:
         changes["cites"] = (*base.cites, local_cite) if source or changed else base.cites
         if not changed:
             changes["local"] = base.local
-        return replace(base, **changes)
+        return base._replace(**changes)

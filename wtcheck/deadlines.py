@@ -21,8 +21,8 @@ is, with the previous working day as a hint: no source moves it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
@@ -36,8 +36,7 @@ from wtcheck.workdays import Calendar, add_workdays, sub_workdays
 RR_ANCHORS = ("incident", "awareness", "notification")
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """Counting choices. The defaults are wtcheck's convention."""
 
     count_start_day: bool = False
@@ -47,8 +46,7 @@ class Options:
     edition: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     """One rule applied to one trigger date."""
 
     rule: Rule
@@ -61,7 +59,7 @@ class Deadline:
     division: str
     projected: bool
     anchor: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     threatened: bool | None = None
 
     @property

@@ -8,14 +8,13 @@ Dates from ``shared/docs/timescales.md`` §1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from wtcheck.errors import InputError
 
 
-@dataclass(frozen=True, slots=True)
-class Edition:
+class Edition(NamedTuple):
     id: str
     title: str
     in_force_from: date

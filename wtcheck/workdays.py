@@ -25,9 +25,9 @@ that relied on a projected year is flagged.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from wtcheck.calendar_data import (
     DEFAULT_DIVISION,
@@ -43,8 +43,7 @@ from wtcheck.errors import InputError
 _fromordinal = date.fromordinal
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(NamedTuple):
     """A date computed on a calendar, with whether a projected year was used."""
 
     date: date

@@ -103,9 +103,9 @@ def deadlines(**kwargs: Any) -> None:
     elif fmt is FeedFormat.CSV:
         deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
     else:
-        from wtcheck.render.console import make_console
+        from wtcheck.render.console import make_printer
 
-        deadlines_view.print_table(make_console(), items, cal, as_of)
+        deadlines_view.print_table(make_printer(), items, cal, as_of)
 
 
 def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:

@@ -6,18 +6,22 @@
 
 rich is imported when a console or table is made, not with this module:
 importing ``rich.console`` and ``rich.table`` costs ~20 ms, which JSON and
-CSV output do not need.
+CSV output do not need. Views that print only strings and tables take a
+:func:`make_printer` console: piped, it draws rich's output without importing
+rich (wtcheck.render.plain).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, overload
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
+
+    from wtcheck.render.plain import PlainConsole, PlainTable
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -31,11 +35,38 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     """A console for *stream* (stdout by default) that suits where it goes."""
     from rich.console import Console
 
-    target = stream if stream is not None else (sys.stderr if stderr else sys.stdout)
-    no_color = bool(os.environ.get("NO_COLOR"))
+    target = _target(stream, stderr)
     if _is_terminal(target):
-        return Console(file=target, no_color=no_color, highlight=False)
-    width = int(os.environ.get("COLUMNS") or 0) or 200
+        return Console(file=target, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    return piped_console(target, _piped_width())
+
+
+def make_printer(stream: TextIO | None = None) -> Console | PlainConsole:
+    """Like make_console, for views that print only strings and make_table tables.
+
+    Piped, a :class:`~wtcheck.render.plain.PlainConsole`: the same bytes as
+    rich's piped console, without importing rich.
+    """
+    target = _target(stream, False)
+    if _is_terminal(target):
+        return make_console(target)
+    from wtcheck.render.plain import PlainConsole
+
+    return PlainConsole(target, _piped_width())
+
+
+def _target(stream: TextIO | None, stderr: bool) -> TextIO:
+    return stream if stream is not None else (sys.stderr if stderr else sys.stdout)
+
+
+def _piped_width() -> int:
+    return int(os.environ.get("COLUMNS") or 0) or 200
+
+
+def piped_console(target: TextIO, width: int) -> Console:
+    """rich's console for output that is not a terminal: no colour, *width* columns."""
+    from rich.console import Console
+
     return Console(
         file=target,
         no_color=True,
@@ -47,8 +78,18 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     )
 
 
-def make_table(console: Console, *headers: str, title: str | None = None) -> Table:
+@overload
+def make_table(console: Console, *headers: str, title: str | None = None) -> Table: ...
+@overload
+def make_table(console: PlainConsole, *headers: str, title: str | None = None) -> PlainTable: ...
+def make_table(
+    console: Console | PlainConsole, *headers: str, title: str | None = None
+) -> Table | PlainTable:
     """A table styled for *console*: boxed on a terminal, plain ASCII otherwise."""
+    from wtcheck.render.plain import PlainConsole, PlainTable
+
+    if isinstance(console, PlainConsole):
+        return PlainTable(*headers, title=title)
     from rich import box
     from rich.table import Table
 

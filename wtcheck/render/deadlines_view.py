@@ -17,6 +17,8 @@ from wtcheck.workdays import Calendar
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from wtcheck.render.plain import PlainConsole
+
 FIELDS = (
     "rule", "name", "trigger", "trigger_date", "deadline", "deadline_weekday", "length",
     "unit", "direction", "kind", "working_days_left", "as_of", "force", "force_note",
@@ -80,7 +82,9 @@ def _left(n: int) -> str:
     return f"{n} left" if n > 0 else f"{-n} overdue"
 
 
-def print_table(console: Console, items: Sequence[Deadline], cal: Calendar, as_of: date) -> None:
+def print_table(
+    console: Console | PlainConsole, items: Sequence[Deadline], cal: Calendar, as_of: date
+) -> None:
     """A table of deadlines, then a line on the convention and the calendar."""
     table = make_table(
         console,

@@ -12,9 +12,9 @@ anywhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Unit(StrEnum):
@@ -86,8 +86,7 @@ _EVIDENCE_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Cite:
+class Cite(NamedTuple):
     """Where a rule, or part of it, comes from."""
 
     document: str
@@ -100,8 +99,7 @@ class Cite:
         return f"{text} [{self.evidence.label}]"
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """A length that applied for part of a rule's life (e.g. 28 days before 3 Apr 2018)."""
 
     length: int
@@ -115,8 +113,7 @@ class Variant:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class DatedNote:
+class DatedNote(NamedTuple):
     """A note that applies only when the rule's edition date falls in a range."""
 
     text: str
@@ -129,8 +126,7 @@ class DatedNote:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     """One possible start date for a rule whose anchor is a user choice.
 
     *fallback_rule*: when this anchor's date is missing, count from that
@@ -145,8 +141,7 @@ class Anchor:
     fallback_rule: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One timescale. Ids are the ids of ``shared/docs/timescales.md``, lower-cased."""
 
     id: str
