@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from wtcheck.deadlines import Options, deadlines_for
 from wtcheck.render import deadlines_view
 from wtcheck.render.console import make_printer, make_table, piped_console
-from wtcheck.render.plain import PlainConsole, PlainTable, plain_markup
+from wtcheck.render.plain import PlainConsole, PlainTable, escape_markup, plain_markup
 from wtcheck.workdays import get_calendar
 
 
@@ -47,7 +47,10 @@ def table_drawer(
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 WORD = st.text(LETTERS + ".,;:'()/-–—’…£§é", min_size=1, max_size=30)
 SPACES = st.sampled_from([" ", " ", " ", "  ", "   ", "\n", "\n\n", " \n", "\xa0", " \xa0 "])
-TAGGED = st.sampled_from(["[bold]x[/bold]", "[red]2 overdue[/red]", "[secondary source]", "a[1]"])
+TAGGED = st.sampled_from(
+    ["[bold]x[/bold]", "[red]2 overdue[/red]", "[secondary source]", "a[1]",
+     "\\[secondary source]", "C\\\\[x]"]
+)  # fmt: skip
 CELL = st.lists(st.one_of(WORD, WORD, SPACES, TAGGED), max_size=12).map("".join)
 TITLE = st.one_of(st.none(), CELL)
 
@@ -104,7 +107,6 @@ def test_printed_strings_match_rich(
         "tab\there",
         "e\u0301 combining",
         "flag 🇬🇧",
-        "\\[bold] escaped",
         "[@click]x[/]",
     ],
 )
@@ -133,11 +135,35 @@ def test_a_markup_error_is_rich_s() -> None:
         ("[red]2 overdue[/]", "2 overdue"),
         ("a [1] and [B]", "a [1] and [B]"),
         ("[bold]x[/red]", None),
-        ("\\[bold]", None),
+        ("\\[bold]", "[bold]"),
+        ("limit) \\[secondary source]", "limit) [secondary source]"),
+        ("\\\\[bold]x[/bold]", "\\x"),
     ],
 )
 def test_plain_markup(markup: str, plain: str | None) -> None:
     assert plain_markup(markup) == plain
+
+
+MARKUP_TEXT = st.text("[]\\/ab@#= ", max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKUP_TEXT)
+def test_escape_and_markup_are_rich_s(text: str) -> None:
+    from rich.errors import MarkupError
+    from rich.markup import escape, render
+
+    if "\\[" not in text:  # rich's escape, for a whole cell (no trailing backslash added)
+        assert escape_markup(text) == escape(text).removesuffix(
+            "\\" if text.endswith("\\") and not text.endswith("\\\\") else ""
+        )
+    assert plain_markup(escape_markup(text)) == render(escape_markup(text)).plain == text
+    try:
+        expected: str | None = render(text).plain
+    except MarkupError:
+        expected = None
+    got = plain_markup(text)
+    assert got is None or got == expected
 
 
 @pytest.mark.parametrize("width", [1, 3, 8, 12])

@@ -12,6 +12,7 @@ from wtcheck.dates import format_long
 from wtcheck.findings import STATUS_ORDER, Finding, Status
 from wtcheck.render.console import make_table
 from wtcheck.render.finding_words import days_text
+from wtcheck.render.plain import escape_markup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -66,7 +67,7 @@ def print_findings(
         style = STYLE[status] if console.is_terminal else ""
         table = make_table(console, *headers, title=title)
         for row in rows:
-            table.add_row(*row, style=style)
+            table.add_row(*map(escape_markup, row), style=style)
         console.print(table)
     console.print(summary_line(counts), markup=False, highlight=False)
 
@@ -121,9 +122,8 @@ def print_columns(console: Console, name: str, columns: ColumnMap, used: set[str
     table = make_table(console, "Column", "Header in the file", "Used by a rule", title=name)
     for key in KEYS:
         header = columns.header_for(key)
-        table.add_row(
-            own_name(key), header if header is not None else "(none)", "yes" if key in used else ""
-        )
+        shown = escape_markup(header) if header is not None else "(none)"
+        table.add_row(own_name(key), shown, "yes" if key in used else "")
     console.print(table)
     unused = ", ".join(repr(h) for h in columns.unused) or "(none)"
     console.print(f"Headers not used: {unused}", markup=False, highlight=False)

@@ -11,6 +11,7 @@ from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
+from wtcheck.render.plain import escape_markup
 from wtcheck.rules.model import Force
 from wtcheck.workdays import Calendar
 
@@ -104,13 +105,13 @@ def print_table(
         notes = list(d.notes)
         verified = ("" if rule.verified else " [UNVERIFIED]") + (" [LOCAL]" if rule.local else "")
         table.add_row(
-            f"{rule.id}\n{rule.name}",
-            f"{d.trigger.replace('_', ' ')}\n{format_long(d.trigger_date)}",
+            escape_markup(f"{rule.id}\n{rule.name}"),
+            escape_markup(f"{d.trigger.replace('_', ' ')}\n{format_long(d.trigger_date)}"),
             f"[bold]{format_long(d.deadline)}[/bold]",
             f"[{style}]{_left(left)}[/{style}]" if style else _left(left),
             force_label(rule.force) + verified,
-            f"{d.edition_label}\n{rule.cites[0]}",
-            "\n".join(f"- {n}" for n in notes),
+            escape_markup(f"{d.edition_label}\n{rule.cites[0]}"),
+            escape_markup("\n".join(f"- {n}" for n in notes)),
         )
     console.print(table)
     if any(d.projected for d in items):

@@ -20,7 +20,7 @@ the parts of rich 15 the views use, with rich's own names:
 
 Anything else is handed to rich so the output never differs: a character
 that rich may not measure as one cell (tabs, CJK, combining marks, emoji:
-see ``_ONE_CELL``), markup this does not read (escapes, ``@``
+see ``_ONE_CELL``), markup this does not read (``@``
 tags, a closing tag that does not close the latest tag), or an object that
 is not a string or a :class:`PlainTable`.
 tests/test_plain_render.py compares this module with rich, on the views' output
@@ -59,20 +59,40 @@ def _one_cell_each(text: str) -> bool:
 
 
 _MARKUP_TAG = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")  # rich.markup.RE_TAGS
+_BRACKET = re.compile(r"(\\*)\[(?=([a-z#/@][^[]*?\])?)")
+"""A ``[``, the backslashes before it, and whether rich reads it as a tag."""
 _WORD = re.compile(r"\s*\S+\s*")  # rich._wrap.re_word
 _TRAILING_SPACE = re.compile(r"\s+$")  # rich.text._re_whitespace
 _PADDING = 2  # rich's default table padding: one space left and right
+
+
+def escape_markup(text: str) -> str:
+    """*text* escaped so that rich prints it exactly (like ``rich.markup.escape``,
+    without importing rich, and also for a backslash before a ``[`` that is not a
+    tag): data in a cell, such as "[primary source]" or a case id, is never read
+    as a style tag."""
+    return _BRACKET.sub(_escape_bracket, text)
+
+
+def _escape_bracket(match: re.Match[str]) -> str:
+    """Backslashes for one ``[`` and the *k* backslashes before it: 2k + 1 before a
+    tag (k printed, the tag escaped), k + 1 before any other ``[`` when k > 0 (rich
+    prints ``\\[`` in plain text as ``[``)."""
+    k = len(match[1])
+    if match[2] is not None:
+        return "\\" * (2 * k + 1) + "["
+    return "\\" * (k + 1 if k else 0) + "["
 
 
 def plain_markup(text: str) -> str | None:
     """The text rich's console markup leaves of *text*; None if only rich can tell.
 
     rich reads any ``[`` followed by a lower-case letter, ``#``, ``/`` or ``@``
-    up to the next ``]`` as a tag and drops it (so a note's "[secondary
-    source]" is not printed). Without colour a tag changes nothing else,
+    up to the next ``]`` as a tag and drops it, unless a backslash escapes it
+    (:func:`escape_markup`). Without colour a tag changes nothing else,
     except that a closing tag that closes nothing is an error: this handles
-    opening tags and closing tags that close the latest open tag, and leaves
-    escapes (``\\[``) and ``@`` tags to rich.
+    opening tags, escaped tags and closing tags that close the latest open
+    tag (``rich.markup._parse`` and ``render``), and leaves ``@`` tags to rich.
     """
     if "[" not in text:
         return text
@@ -80,11 +100,19 @@ def plain_markup(text: str) -> str | None:
     open_tags: list[str] = []
     position = 0
     for match in _MARKUP_TAG.finditer(text):
-        _, escapes, tag = match.groups()
-        if escapes or tag.startswith("@"):
+        whole, escapes, tag = match.groups()
+        start, end = match.span()
+        if start > position:
+            pieces.append(text[position:start].replace("\\[", "["))
+        position = end
+        if escapes:
+            backslashes, escaped = divmod(len(escapes), 2)
+            pieces.append("\\" * backslashes)
+            if escaped:
+                pieces.append(whole[len(escapes) :].replace("\\[", "["))
+                continue
+        if tag.startswith("@"):
             return None
-        pieces.append(text[position : match.start()])
-        position = match.end()
         name = tag.partition("=")[0]
         if not tag.startswith("/"):
             open_tags.append(name)
@@ -92,8 +120,8 @@ def plain_markup(text: str) -> str | None:
             open_tags.pop()
         else:
             return None
-    pieces.append(text[position:])
-    return "".join(piece.replace("\\[", "[") for piece in pieces)
+    pieces.append(text[position:].replace("\\[", "["))
+    return "".join(pieces)
 
 
 def _plain(text: str, markup: bool) -> str | None:

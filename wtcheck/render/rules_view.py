@@ -11,6 +11,7 @@ from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
+from wtcheck.render.plain import escape_markup
 from wtcheck.rules.model import Direction, Force, Rule, Unit
 from wtcheck.rules.query import Step, edition_titles
 
@@ -141,8 +142,8 @@ def print_table(console: Console, rules: Sequence[Rule], title: str) -> None:
     for rule in rules:
         force = force_text(rule)
         table.add_row(
-            f"{rule.id}\n{rule.name}",
-            timescale(rule),
+            escape_markup(f"{rule.id}\n{rule.name}"),
+            escape_markup(timescale(rule)),
             f"[bold]{force}[/bold]" if rule.force is Force.STATUTORY else force,
             _span(rule.in_force_from, rule.in_force_to),
             status(rule),
