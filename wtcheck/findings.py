@@ -8,7 +8,6 @@ values that renderers and deliverers take as they are; nothing here does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -67,35 +66,28 @@ class Finding:
     message: str = ""
 
 
-RowEmitter = Callable[[str, str, str, str, int, int], None]
-"""Writes one finding from a template: (trigger date, deadline, case id, completion
-date, working days, row); dates as ISO text, "" for none."""
-
-
 class TemplateSink(Protocol):
-    """A finding sink with a fast path for findings that differ only in dates and row.
+    r"""A finding sink with a fast path for findings that differ only in dates and row.
 
     The audit engine lists millions of findings that share everything but the
     case id, trigger date, deadline, completion date, working days and source
-    row. It calls :meth:`template` once per shared part (a finding whose case
-    id is ``""``, dates None, days 0 and row 0) and the returned emitter once
-    per row, instead of building a :class:`Finding` per row. The emitter's
-    output must be exactly what calling the sink with the full finding would
-    give.
+    row. It asks :meth:`parts` once per shared part (a finding whose case id
+    is ``""``, dates None, days 0 and row 0), joins each row from those parts
+    and :meth:`write`\ s many rows at once, instead of building a
+    :class:`Finding` per row. The text must be exactly what calling the sink
+    with the full findings would write.
     """
 
     def __call__(self, finding: Finding, /) -> None: ...
 
-    def template(self, finding: Finding, /) -> RowEmitter: ...
-
     def parts(self, finding: Finding, /) -> tuple[str, str, str, str, str, str] | None:
         """The fixed text after each varying cell (case id, trigger date, deadline,
-        completion date, days, row) of the template's rows, for writing many rows
-        as one text; None if this template's rows must go through its emitter."""
+        completion date, days, row) of the template's rows; None if its rows
+        must be built as findings."""
         ...
 
     def case_cell(self, case_id: str, /) -> str | None:
-        """The case id as written between the parts; None: use the emitter."""
+        """The case id as written before the parts; None: build the row as a finding."""
         ...
 
     def write(self, text: str, /) -> None:

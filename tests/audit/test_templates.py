@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -63,20 +64,26 @@ def test_templated_rows_are_the_bytes_of_the_findings(tmp_path: Path, soon: int)
         assert f"\r\n{cell}," in text
 
 
-def test_an_emitter_fills_in_the_six_cells_that_vary() -> None:
-    out = io.StringIO()
-    writer = CsvFindingWriter(out)
+def test_parts_and_case_cell_make_the_row_the_csv_module_writes() -> None:
+    writer = CsvFindingWriter(io.StringIO())
     template = Finding("", "r1", "Rule, one", Status.MET, None, None, None, 0, "wt2023", 0)
-    emit = writer.template(template)
-    emit("2026-12-01", "2026-12-01", "C1", "2026-11-30", 3, 12)
-    emit("2026-12-01", "2026-12-01", "=1+1", "", -2, 13)
-    emit("2026-12-01", "2026-12-01", 'a"b', "2026-11-29", 0, 14)
-    assert out.getvalue().split("\r\n")[1:] == [
-        'C1,r1,"Rule, one",2026-12-01,2026-12-01,2026-11-30,met,3,wt2023,12,,,,false,,,',
-        '\'=1+1,r1,"Rule, one",2026-12-01,2026-12-01,,met,-2,wt2023,13,,,,false,,,',
-        '"a""b",r1,"Rule, one",2026-12-01,2026-12-01,2026-11-29,met,0,wt2023,14,,,,false,,,',
-        "",
-    ]
+    parts = writer.parts(template)
+    assert parts == (',r1,"Rule, one",', ",", ",", ",met,", ",wt2023,", ",,,,false,,,\r\n")
+    assert [writer.case_cell(c) for c in ("C1", "=1+1", "C 7", 'a"b', "a,b", "x\ny")] == [
+        "C1", "'=1+1", "C 7", None, None, None,
+    ]  # fmt: skip
+    row = "".join(
+        f"{v}{p}"
+        for v, p in zip(["'=1+1", "2026-12-01", "2026-12-05", "", -2, 13], parts, strict=True)
+    )
+    assert row == '\'=1+1,r1,"Rule, one",2026-12-01,2026-12-05,,met,-2,wt2023,13,,,,false,,,\r\n'
+    full = io.StringIO()
+    write_findings_csv(
+        full,
+        [Finding("=1+1", "r1", "Rule, one", Status.MET, date(2026, 12, 1), date(2026, 12, 5),
+                 None, -2, "wt2023", 13)],
+    )  # fmt: skip
+    assert full.getvalue().split("\r\n", 1)[1] == row
 
 
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "cases.csv")

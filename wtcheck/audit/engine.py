@@ -11,8 +11,11 @@ Then each row is a few dictionary look-ups:
   rule and tuple of the raw cells it depends on;
 * a finding is listed only for the statuses the caller keeps; every status
   is counted. A sink with a fast path (:class:`wtcheck.findings.TemplateSink`,
-  the streamed CSV) gets one template per shape of finding and then only the
-  cells that vary per row, with no :class:`Finding` built per row.
+  the streamed CSV) gives the fixed text of each shape of finding once, and
+  rows are joined from it, with no :class:`Finding` built per row.
+
+Large batches take the column-wise path (:mod:`wtcheck.audit.columnwise`,
+numpy), which reaches the same results through the same methods.
 
 Statuses: see :class:`wtcheck.findings.Status`. Duty periods
 (:attr:`Kind.WINDOW`: hl-prev, hl-relief) have no completion date: they are
@@ -27,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from itertools import compress
 from operator import gt
 from typing import TYPE_CHECKING, Any, cast
@@ -44,7 +46,7 @@ from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import parse_date
 from wtcheck.deadlines import Deadline, Options, compute, needed_dates
 from wtcheck.errors import CalendarRangeError, ColumnError, DateError
-from wtcheck.findings import Finding, RowEmitter, Status, TemplateSink
+from wtcheck.findings import Finding, Status, TemplateSink
 from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
 from wtcheck.workdays import Calendar
@@ -79,8 +81,6 @@ completion code, so ``done <= deadline`` holds), invalid, anchor cell empty."""
 FALLBACK: object = object()
 """Result of a primary key whose anchor cell is empty (see Engine.resolve_primary)."""
 _OVERDUE, _LATE, _DUE_SOON, _PENDING, _MET, _INVALID = (s.value for s in Status)
-Emit = Callable[[str, str, int, int], None]
-"""A :data:`RowEmitter` with its trigger date and deadline bound: (case id, completion, days, row)."""
 
 
 class DateCache:
@@ -323,16 +323,13 @@ class Engine:
         self.findings: list[Finding] = []
         self._emit = sink or self.findings.append
         """Where each kept finding goes: *sink* (streamed output) or :attr:`findings`."""
-        self._template: Callable[[Finding], RowEmitter] | None = getattr(sink, "template", None)
+        self.sink: TemplateSink | None = (
+            cast("TemplateSink", sink) if hasattr(sink, "parts") else None
+        )
         """The sink's fast path (:class:`wtcheck.findings.TemplateSink`), if it has one."""
-        self._emitters: dict[str, dict[Resolved, tuple[Emit, int, int]]] = {
-            s.value: {} for s in Status
-        }
-        """Status → result → (the sink's emitter, working days); see :meth:`_emitter`."""
         self._shapes: dict[tuple[object, ...], Any] = {}
-        """The sink's emitters by everything a finding's cells hold but its dates and row."""
-        self._dones: dict[int, tuple[str, int]] = {}
-        """Completion ordinal → (ISO text, :meth:`_work` count)."""
+        """The sink's parts by everything a finding's cells hold but its dates and row."""
+        self._done_texts: dict[int, str] = {}
         self._as_of = options.as_of
         self._left: dict[date, int] = {}
         self.as_of_ordinal = options.as_of.toordinal()
@@ -340,7 +337,6 @@ class Engine:
         self.soon_end = cal.add_ordinal(self.as_of_ordinal, options.soon + 1)
         self._bools: dict[str, bool | None] = {}
         self._wise: ColumnWise | None = None
-        self.sink: TemplateSink | None = cast("TemplateSink", sink) if self._template else None
         self.parts_cache: dict[tuple[str, Resolved], RowParts | None] = {}
         self._worked: dict[int, int] = {}
 
@@ -650,83 +646,63 @@ class Engine:
     def list_rows(
         self, plan: Plan, rows: Iterable[KeptRow], batch: Batch, name: str, columns: ColumnMap
     ) -> None:
-        """Send the kept rows to the sink: findings, or a template sink's rows.
+        """Send the kept rows to the sink: findings, or rows of text for a template sink.
 
-        A template sink (the CSV hot path) gets no Finding per row. Per row:
-        the emitter of its (result, status), and for met and late findings
-        the completion date (an ordinal from the row loop) as ISO text and
-        its working-day count from the as-of date, both cached per date: the
-        working days between deadline and completion are a difference of two
-        such counts. Invalid findings name their row in the message: they
-        take :meth:`_keep`.
+        A template sink (the streamed CSV, :class:`wtcheck.findings.TemplateSink`)
+        gets no Finding per row: each row is the sink's fixed text for its
+        (result, status) (:meth:`row_parts`) around the case id, the completion
+        date, the working days and the line number. Working days are
+        differences of per-date counts from the as-of date (:meth:`work`).
+        Invalid findings (their message names the row), and rows whose case id
+        the csv module must quote, are built as findings (:meth:`_keep`).
         """
         ci = plan.completion
-        if self._template is None:
-            for i, status, res, _, case_id, row in rows:
-                text = batch.cell(i, ci) if ci is not None else ""
-                self._keep(plan, res, text, status, case_id, row, name, columns)
-            return
-        emitters = self._emitters
-        dones = self._dones
+        sink = self.sink
+        out: list[str] = []
         for i, status, res, d, case_id, row in rows:
-            if status == _INVALID or res.__class__ is not Resolved:
+            parts = case = None
+            if sink is not None and status != _INVALID and res.__class__ is Resolved:
+                parts = self.row_parts(plan, res, status, name)
+                case = sink.case_cell(case_id.strip())
+            if parts is None or case is None:
+                if out:
+                    sink.write("".join(out))  # type: ignore[union-attr]
+                    out.clear()
                 text = batch.cell(i, ci) if ci is not None else ""
                 self._keep(plan, res, text, status, case_id, row, name, columns)
                 continue
-            assert isinstance(res, Resolved)
-            got = emitters[status].get(res)
-            if got is None:
-                got = self._emitter(plan, res, status, name)
-            emit, days, at_deadline = got
-            if d == NOT_DONE:
-                emit(case_id.strip(), "", days, row)
-                continue
-            done = dones.get(d)
-            if done is None:
-                done = dones[d] = (date.fromordinal(d).isoformat(), self._work(d))
-            iso, at_done = done
-            # met: working days to spare; late: at least one working day late
-            # (done on a weekend or holiday just after the deadline)
-            days = at_deadline - at_done if status == _MET else max(1, at_done - at_deadline)
-            emit(case_id.strip(), iso, days, row)
+            at_deadline = self.work(res.deadline.toordinal())
+            iso = ""
+            if status in (_MET, _LATE):
+                iso, at_done = self.done_text(d), self.work(d)
+                # met: working days to spare; late: at least one working day late
+                # (done on a weekend or holiday just after the deadline)
+                days = at_deadline - at_done if status == _MET else max(1, at_done - at_deadline)
+            else:
+                days = max(1, -at_deadline) if status == _OVERDUE else at_deadline
+            out.append(f"{case}{parts[0]}{iso}{parts[1]}{days}{parts[2]}{row}{parts[3]}")
+        if out:
+            sink.write("".join(out))  # type: ignore[union-attr]
+
+    def done_text(self, o: int) -> str:
+        """The ISO text of completion ordinal *o*, cached."""
+        got = self._done_texts.get(o)
+        if got is None:
+            if len(self._done_texts) >= CACHE_LIMIT:
+                self._done_texts.clear()
+            got = self._done_texts[o] = date.fromordinal(o).isoformat()
+        return got
 
     def _work(self, o: int) -> int:
         """Working days from the as-of date to ordinal *o* (negative before it):
         ``cal.between(x, y) == _work(y) - _work(x)``."""
         return self.cal.between_ordinals(self.as_of_ordinal, o)
 
-    def _emitter(self, plan: Plan, res: Resolved, status: str, name: str) -> tuple[Emit, int, int]:
-        """The sink's emitter for findings of *res* with *status*, their working days
-        (overdue, due-soon, pending; met and late ones vary per row) and the
-        deadline's :meth:`_work` count.
-
-        The sink makes one emitter per shape of finding (rule, status, edition,
-        anchor, message...); *res* binds its trigger date and deadline to it.
-        """
-        assert self._template is not None
-        emitters = self._emitters[status]
-        if len(emitters) >= CACHE_LIMIT:
-            emitters.clear()
-            self._dones.clear()
-        kind = _STATUS[status]
-        days = 0 if kind in (Status.MET, Status.LATE) else self._days(res.deadline, kind, None)
-        d = res.item
-        shape = (status, name, plan.rule.id, plan.source, d.edition, d.anchor, d.projected,
-                 res.message)  # fmt: skip
-        shared = self._shapes.get(shape)
-        if shared is None:
-            if len(self._shapes) >= CACHE_LIMIT:  # messages may name dates: cap it too
-                self._shapes.clear()
-            template = self._finding(plan, res, kind, None, 0, "", 0, name, dated=False)
-            shared = self._shapes[shape] = self._template(template)
-        dates = (d.trigger_date.isoformat(), d.deadline.isoformat())
-        got = emitters[res] = (partial(shared, *dates), days, self._work(res.deadline.toordinal()))
-        return got
-
     def row_parts(self, plan: Plan, res: Resolved, status: str, name: str) -> RowParts | None:
         """The fixed text of a templated row of *res* with *status*: (everything from
         after the case id to the completion date, after it, after the days, after the
-        row); None if the sink cannot give parts (its emitter writes such rows)."""
+        row), as :meth:`list_rows` joins them; None if the sink cannot cut them
+        (such rows are built as findings)."""
         parts = self.parts_cache.get((status, res), _MISS)
         if parts is not _MISS:
             return parts  # type: ignore[no-any-return]
@@ -734,11 +710,11 @@ class Engine:
         if len(self.parts_cache) >= CACHE_LIMIT:
             self.parts_cache.clear()
         d = res.item
-        shape = ("parts", status, name, plan.rule.id, plan.source, d.edition, d.anchor,
-                 d.projected, res.message)  # fmt: skip
+        shape = (status, name, plan.rule.id, plan.source, d.edition, d.anchor, d.projected,
+                 res.message)  # fmt: skip
         cut = self._shapes.get(shape, _MISS)
         if cut is _MISS:
-            if len(self._shapes) >= CACHE_LIMIT:
+            if len(self._shapes) >= CACHE_LIMIT:  # messages may name dates: cap it too
                 self._shapes.clear()
             template = self._finding(plan, res, _STATUS[status], None, 0, "", 0, name, dated=False)
             cut = self._shapes[shape] = self.sink.parts(template)
@@ -751,7 +727,7 @@ class Engine:
         return got
 
     def work(self, o: int) -> int:
-        """:meth:`_work`, cached per ordinal (for the column-wise listing)."""
+        """:meth:`_work`, cached per ordinal."""
         got = self._worked.get(o)
         if got is None:
             if len(self._worked) >= CACHE_LIMIT:

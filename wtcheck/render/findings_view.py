@@ -12,10 +12,9 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable
-from functools import partial
 from typing import Any, TextIO
 
-from wtcheck.findings import Finding, RowEmitter
+from wtcheck.findings import Finding
 from wtcheck.render.delimited import DANGEROUS, safe_cell
 
 FIELDS: tuple[str, ...] = (
@@ -63,8 +62,8 @@ class CsvFindingWriter:
     is none, so a run that fails before its first finding writes nothing.
     This is the audit's output hot path (millions of findings for a large
     export): it is a :class:`~wtcheck.findings.TemplateSink`, so the audit
-    formats and neutralises the cells findings share once, and per row only
-    joins the case id, completion date, working days and row to them.
+    formats and neutralises the cells findings share once (:meth:`parts`), and
+    per row only joins the case id, dates, working days and row to them.
     """
 
     def __init__(self, out: TextIO) -> None:
@@ -80,35 +79,6 @@ class CsvFindingWriter:
     def __call__(self, f: Finding) -> None:
         writerow = self._writerow or self._start()
         writerow(_cells(f))
-
-    def template(self, f: Finding) -> RowEmitter:
-        """An emitter for findings that are *f* but for their dates, case id, days and row.
-
-        The shared cells are written once, as the csv module writes them, with
-        a marker in the six varying cells; the line is cut at the markers.
-        Per row the emitter joins the parts, unless the case id needs quoting
-        (a comma, quote or line break): that row goes through the csv module.
-        """
-        cells = _cells(f)
-        slow = partial(self._slow, cells)
-        parts = self.parts(f)
-        if parts is None:  # pragma: no cover - a NUL in a report cell
-            return slow
-        after_case, after_trigger, after_deadline, after_done, after_days, after_row = parts
-
-        def emit(trigger: str, deadline: str, case_id: str, done: str, days: int, row: int) -> None:
-            if not case_id.isalnum():
-                case_id = "'" + case_id if case_id.startswith(DANGEROUS) else case_id
-                if _QUOTED.search(case_id):
-                    slow(trigger, deadline, case_id, done, days, row)
-                    return
-            write = self._out.write if self._writerow else self._begin()
-            write(
-                f"{case_id}{after_case}{trigger}{after_trigger}{deadline}{after_deadline}"
-                f"{done}{after_done}{days}{after_days}{row}{after_row}"
-            )
-
-        return emit
 
     def parts(self, f: Finding) -> tuple[str, str, str, str, str, str] | None:
         """The text after each varying cell of *f*'s rows (case id, trigger date,
@@ -129,7 +99,7 @@ class CsvFindingWriter:
     @staticmethod
     def case_cell(case_id: str) -> str | None:
         """*case_id* as a templated row holds it (neutralised for Excel), or None if
-        the csv module would quote it: such a row goes through the emitter."""
+        the csv module would quote it: such a row is written from its finding."""
         if case_id.isalnum():
             return case_id
         case_id = "'" + case_id if case_id.startswith(DANGEROUS) else case_id
@@ -142,27 +112,6 @@ class CsvFindingWriter:
     def _begin(self) -> Callable[[str], object]:
         self._start()
         return self._out.write
-
-    def _slow(
-        self,
-        cells: list[str],
-        trigger: str,
-        deadline: str,
-        case_id: str,
-        done: str,
-        days: int,
-        row: int,
-    ) -> None:
-        """One templated row through the csv module (*case_id* already neutralised)."""
-        writerow = self._writerow or self._start()
-        row_cells = list(cells)
-        row_cells[0] = case_id
-        row_cells[3] = trigger
-        row_cells[4] = deadline
-        row_cells[5] = done
-        row_cells[7] = str(days)
-        row_cells[9] = str(row)
-        writerow(row_cells)
 
     def finish(self) -> None:
         """Write the header if no finding was written."""
