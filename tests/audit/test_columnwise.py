@@ -204,3 +204,14 @@ def test_small_files_do_not_import_numpy(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_capped_rule_tables_start_again_with_the_same_output(
+    export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a rule's tables pass the cap they are dropped whole (a stale table would
+    hand a listed row a result it no longer holds)."""
+    args = ["--as-of", "2026-12-01", "--format", "csv", "--only", "all"]
+    by_rows = _audit(export, monkeypatch, False, *args)
+    monkeypatch.setattr(columnwise, "CACHE_LIMIT", 3)
+    assert _audit(export, monkeypatch, True, *args) == by_rows

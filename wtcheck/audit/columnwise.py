@@ -53,12 +53,19 @@ class _Rule:
         self.ords = np.full(NDAYS + 2, _UNKNOWN, np.int64)
         """Deadline code by day code for a one-column rule; the last slot stands for
         every unreadable text (looked up in :attr:`found`)."""
-        self.found: dict[int, tuple[int, Any]] = {}
-        """Key (day code or combined codes) → (deadline code, result)."""
+        self.found: dict[int, int] = {}
+        """Key (day code or combined codes) → deadline code."""
         self.results: dict[int, Any] = {}
-        """Key → result (the second item of :attr:`found`)."""
+        """Key → result."""
         self.full: dict[int, tuple[int, Any]] = {}
-        """The same for rows resolved on all their columns (anchor cell empty)."""
+        """Combined codes of all the rule's cells → (deadline code, result), for rows
+        whose anchor cell is empty."""
+
+    def store(self, key: int, res: Any) -> int:
+        """Record *key*'s result; its deadline code."""
+        code = self.found[key] = result_code(res)
+        self.results[key] = res
+        return code
 
 
 class _Kept:
@@ -134,12 +141,9 @@ class ColumnWise:
         """Count every status of *plan* on the batch and list the kept findings."""
         lay, codes = self._lay, self.codes
         state = self._rules.get(id(plan))
-        if state is None:
+        if state is None or len(state.found) > CACHE_LIMIT or len(state.full) > CACHE_LIMIT:
+            # capped like the engine's caches: start again, tables and all
             state = self._rules[id(plan)] = _Rule()
-        if len(state.found) > CACHE_LIMIT or len(state.full) > CACHE_LIMIT:
-            state.found.clear()
-            state.results.clear()
-            state.full.clear()
         keys, dls = self._deadlines(plan, state, [codes(c) for c in plan.primary])
         if not (dls != _NONE).any():
             return
@@ -278,15 +282,13 @@ class ColumnWise:
                 found = state.found
                 for u in np.unique(code[missing]).tolist():
                     if u not in found:
-                        res = engine.cached(plan, text(u))
-                        found[u] = (result_code(res), res)
-                        state.results[u] = res
+                        dl = state.store(u, engine.cached(plan, text(u)))
                         if u <= NDAYS:
-                            state.ords[u] = found[u][0]
+                            state.ords[u] = dl
                 dls = state.ords[slot]
                 bad = np.flatnonzero(code > NDAYS)
                 if len(bad):
-                    dls[bad] = [found[u][0] for u in code[bad].tolist()]
+                    dls[bad] = [found[u] for u in code[bad].tolist()]
             return code, dls
         key = _combine(cols)
         unique, inverse = np.unique(key, return_inverse=True)
@@ -295,10 +297,8 @@ class ColumnWise:
         for u in unique.tolist():
             got = found.get(u)
             if got is None:
-                res = engine.cached(plan, tuple(map(text, _split(u, len(cols)))))
-                got = found[u] = (result_code(res), res)
-                state.results[u] = res
-            out.append(got[0])
+                got = state.store(u, engine.cached(plan, tuple(map(text, _split(u, len(cols))))))
+            out.append(got)
         return key, np.array(out, np.int64)[inverse.ravel()]
 
     def _resolve_full(self, plan: Plan, state: _Rule, full: Codes) -> Codes:
