@@ -15,11 +15,39 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from wtcheck.errors import InputError
+
+
+def refuse_input_as_output(output: Path | None, inputs: Iterable[str]) -> None:
+    """InputError when *output* names one of *inputs* (by any spelling, a symlink or a
+    hard link): the report must never replace the file it was made from.
+
+    Checked before anything is read, so nothing has been written when it fails.
+    """
+    if output is None:
+        return
+    out_real = os.path.realpath(output)
+    try:
+        out_stat: os.stat_result | None = os.stat(output)
+    except OSError:
+        out_stat = None
+    for name in inputs:
+        if name == "-":
+            continue
+        same = os.path.realpath(name) == out_real
+        if not same and out_stat is not None:
+            with contextlib.suppress(OSError):
+                st = os.stat(name)
+                same = (st.st_dev, st.st_ino) == (out_stat.st_dev, out_stat.st_ino)
+        if same:
+            raise InputError(
+                f"--output {output}: is the input file {name}; "
+                "expected a different file (wtcheck never writes its input)"
+            )
 
 
 @contextlib.contextmanager

@@ -242,3 +242,32 @@ def test_large_groups_are_printed_as_plain_text(monkeypatch: pytest.MonkeyPatch)
         "| 2 overdue    | wt2023                | 5   |"
     )
     assert lines[-1] == "5 overdue, 7 late, 6 due-soon, 7 pending, 12 met, 4 invalid"
+
+
+_INPUT = "case_id,referral_date,assessment_authorised_date\nC1,2025-01-06,\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "ics"])
+@pytest.mark.parametrize("spelling", ["plain", "dotted", "absolute", "symlink", "hardlink"])
+def test_output_naming_the_input_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, spelling: str
+) -> None:
+    """Safety issue item 1: --output naming the input never overwrites it, by any spelling."""
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "in.csv"
+    src.write_text(_INPUT)
+    out = {
+        "plain": "in.csv",
+        "dotted": "./in.csv",
+        "absolute": str(src),
+        "symlink": "link.csv",
+        "hardlink": "hard.csv",
+    }[spelling]
+    if spelling == "symlink":
+        (tmp_path / "link.csv").symlink_to(src)
+    if spelling == "hardlink":
+        (tmp_path / "hard.csv").hardlink_to(src)
+    result = runner.invoke(app, ["audit", "in.csv", *AS_OF, "-f", fmt, "-o", out])
+    assert result.exit_code == 2
+    assert src.read_text() == _INPUT
+    assert f"--output {Path(out)}: is the input file in.csv" in result.output

@@ -214,6 +214,9 @@ def audit(
     from wtcheck.mailer import EmailOptions
     from wtcheck.rules import get_rule
 
+    from wtcheck.deliver import refuse_input_as_output
+
+    refuse_input_as_output(output, files)
     cfg = load_config(config)
     mail = email_settings(
         EmailOptions(
