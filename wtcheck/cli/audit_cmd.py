@@ -211,10 +211,9 @@ def audit(
     from wtcheck.audit.engine import AuditOptions, audit_files
     from wtcheck.cli.email_opts import email_settings, send_if_needed
     from wtcheck.config import load_config
+    from wtcheck.deliver import refuse_input_as_output
     from wtcheck.mailer import EmailOptions
     from wtcheck.rules import get_rule
-
-    from wtcheck.deliver import refuse_input_as_output
 
     refuse_input_as_output(output, files)
     cfg = load_config(config)
