@@ -1,27 +1,40 @@
 """Reading dates from people and from exports: always day first.
 
 :func:`parse_date` is the one place wtcheck turns text into a
-:class:`datetime.date`. It never reads a date month-first: ``05/04/2023`` is
-5 April 2023. Accepted forms:
+:class:`datetime.date`; :func:`read_column` reads a whole column of an export
+through it (each distinct text once; texts of no accepted shape are rejected
+in bulk with the same reason). It never reads a date month-first:
+``05/04/2023`` is 5 April 2023. Accepted forms, and nothing else:
 
-* ISO ``2023-05-05`` (also ``2023-05-05T00:00:00`` and ``2023-05-05 00:00:00``)
-* ``05/05/2023``, ``5/5/2023``, ``05-05-2023``, ``05.05.2023``
+* ISO ``2023-05-05`` (also ``2023-05-05T00:00:00`` and ``2023-05-05 00:00:00``),
+  and ``2023/05/05`` (year first is never ambiguous)
+* ``05/05/2023``, ``5/5/2023``, ``05-05-2023``, ``05.05.2023`` (one separator
+  throughout: ``05/05-2023`` is rejected)
 * two-digit years ``5/5/23`` (00–68 → 2000s, 69–99 → 1900s, as POSIX ``%y``)
-* ``5 May 2023``, ``5 may 2023``, ``05-May-2023``, ``5 Sept 2023``, ``Friday 5 May 2023``
-* any of the day-first forms followed by a time, ``05/05/2023 00:00:00``
-* with ``excel_serials=True``: Excel serial day numbers such as ``45051``
-  (1900 date system)
+* ``5 May 2023``, ``5 may 2023``, ``05-May-2023``, ``05-MAY-23``, ``5 Sept 2023``,
+  ``5th May 2023``, and with the right weekday in front, ``Friday 5 May 2023``
+  (``Monday 5 May 2023`` is rejected: 5 May 2023 was a Friday)
+* any of these followed by a time of day, ``05/05/2023 00:00:00`` or
+  ``05/05/2023 1:30 PM`` (hours 0–23, or 1–12 with AM/PM)
+* with ``excel_serials=True`` (cells of exports and workbooks): Excel serial day
+  numbers of the 1900 date system from 36526 (1 Jan 2000) to 73415
+  (31 Dec 2100), such as ``45051``; a smaller number (``7``, ``2023``) is not a date
 
-Anything else, and impossible dates such as ``31/02/2023``, raise
-:class:`~wtcheck.errors.DateError`.
+Digits are ASCII digits only. Anything else — annotated text (``TBC 5 May
+2023``), impossible dates such as ``31/02/2023`` or times such as ``25:00`` —
+raises :class:`~wtcheck.errors.DateError` with what was expected.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from wtcheck.errors import DateError
+
+if TYPE_CHECKING:
+    import polars as pl
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -29,17 +42,38 @@ _MONTHS = {
     "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
     "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
 
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)?"
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + r"$")
-_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME + r"$")
-_WORDY = re.compile(
-    r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})"
-    + _TIME
-    + r"$"
+# Each shape is written once, as text, and used both by the regular expressions of
+# parse_date and, joined, by read_column's bulk rejection (Rust's regex syntax agrees
+# on everything used here).
+_TIME = r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?(?:\s*([AaPp][Mm]))?)?"
+_ISO_SHAPE = r"([0-9]{4})([-/])([0-9]{1,2})\2([0-9]{1,2})" + _TIME
+_NUMERIC_SHAPE = r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})" + _TIME
+_WORDY_SHAPE = (
+    r"(?:([A-Za-z]+),?\s+)?([0-9]{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+"
+    r"([0-9]{4}|[0-9]{2})" + _TIME
 )
-_SERIAL = re.compile(r"(\d{1,5})(?:\.0+)?$")
+_SERIAL_SHAPE = r"([0-9]{1,6})(?:\.0+)?"
+_ISO = re.compile(_ISO_SHAPE + "$")
+_NUMERIC = re.compile(_NUMERIC_SHAPE + "$")
+_WORDY = re.compile(_WORDY_SHAPE + "$")
+_SERIAL = re.compile(_SERIAL_SHAPE + "$")
+_CANDIDATE = r"^(?:[0-9]{1,6}(?:\.0+)?$|[0-9]{4}[-/]|[0-9]{1,2}[/.-][0-9]|(?:[A-Za-z]+,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?[\s-]+[A-Za-z])"
+"""What a text must start like to be one of the shapes above (no backreferences: polars
+checks it over a whole column; a text that fails it is rejected without Python)."""
 _EXCEL_EPOCH = date(1899, 12, 30)
+SERIAL_FIRST, SERIAL_LAST = 36526, 73415
+"""Excel serials read as dates: 1 Jan 2000 to 31 Dec 2100 (the projection limit)."""
+FIRST_YEAR, LAST_YEAR = 1872, 2100
+"""Years wtcheck can count (the bank-holiday projection's range)."""
+OUT_OF_RANGE = f"outside the years wtcheck can count ({FIRST_YEAR}–{LAST_YEAR})"
+EMPTY_WORDS = frozenset({"", "null", "n/a", "na", "none"})
+"""Cells read as empty in exports (SQL and spreadsheets write these for 'no date')."""
 
 EXPECTED = "expected a date such as 2023-05-05, 05/05/2023 (day first) or 5 May 2023"
 
@@ -49,6 +83,24 @@ def _make(value: str, year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise DateError(value, f"no such date (day {day}, month {month}, year {year})") from None
+
+
+def _check_time(value: str, m: re.Match[str], at: int) -> None:
+    """Reject an impossible time of day (groups *at*, *at*+1, *at*+2: hour, minute, AM/PM)."""
+    hour, minute, half = m[at], m[at + 1], m[at + 2]
+    if hour is None:
+        return
+    h, mi = int(hour), int(minute)
+    ok = mi < 60 and (1 <= h <= 12 if half else h < 24)
+    if not ok:
+        raise DateError(value, f"no such time of day ({hour}:{minute}{' ' + half if half else ''})")
+
+
+def _two_digit(year: str) -> int:
+    y = int(year)
+    if len(year) == 2:
+        y += 2000 if y < 69 else 1900
+    return y
 
 
 def parse_date(text: str, *, excel_serials: bool = False) -> date:
@@ -64,31 +116,117 @@ def parse_date(text: str, *, excel_serials: bool = False) -> date:
         raise DateError(text, "empty; " + EXPECTED)
     m = _ISO.match(value)
     if m:
-        return _make(value, int(m[1]), int(m[2]), int(m[3]))
+        _check_time(value, m, 5)
+        return _make(value, int(m[1]), int(m[3]), int(m[4]))
     m = _NUMERIC.match(value)
     if m:
-        year = int(m[4])
-        if len(m[4]) == 2:
-            year += 2000 if year < 69 else 1900
-        return _make(value, year, int(m[3]), int(m[1]))
+        _check_time(value, m, 5)
+        return _make(value, _two_digit(m[4]), int(m[3]), int(m[1]))
     m = _WORDY.match(value)
     if m:
-        month = _MONTHS.get(m[2].lower())
+        _check_time(value, m, 5)
+        month = _MONTHS.get(m[3].lower())
         if month is None:
-            raise DateError(value, f"unknown month name {m[2]!r}; " + EXPECTED)
-        return _make(value, int(m[3]), month, int(m[1]))
+            raise DateError(value, f"unknown month name {m[3]!r}; " + EXPECTED)
+        day = _make(value, _two_digit(m[4]), month, int(m[2]))
+        if m[1] is not None:
+            weekday = _WEEKDAYS.get(m[1].lower())
+            if weekday is None:
+                raise DateError(value, f"unexpected word {m[1]!r} before the date; " + EXPECTED)
+            if weekday != day.weekday():
+                raise DateError(value, f"{day:%d %B %Y} was a {day:%A}, not {m[1]}")
+        return day
     if excel_serials:
         m = _SERIAL.match(value)
         if m:
             serial = int(m[1])
-            if 1 <= serial <= 2958465:
-                if serial == 60:
-                    raise DateError(
-                        value, "Excel serial 60 is 29/02/1900, a day that never existed"
-                    )
-                # Excel counts a fictitious 29 Feb 1900; serials before it are one day off.
-                return _EXCEL_EPOCH + timedelta(days=serial + (1 if serial < 60 else 0))
+            if SERIAL_FIRST <= serial <= SERIAL_LAST:
+                return _EXCEL_EPOCH + timedelta(days=serial)
+            raise DateError(
+                value,
+                f"a number, not a date (Excel serials are read from {SERIAL_FIRST}, "
+                "1 Jan 2000, to 73415, 31 Dec 2100); " + EXPECTED,
+            )
     raise DateError(value, EXPECTED)
+
+
+def read_cell(text: str) -> date | None:
+    """An export's cell: None when empty (or a word for empty, :data:`EMPTY_WORDS`);
+    DateError when unreadable or outside the years wtcheck can count."""
+    value = text.strip()
+    if value.lower() in EMPTY_WORDS:
+        return None
+    got = parse_date(value, excel_serials=True)
+    if not FIRST_YEAR <= got.year <= LAST_YEAR:
+        raise DateError(value, OUT_OF_RANGE)
+    return got
+
+
+class DateCodes:
+    """Each distinct cell text of an export read once, as an integer code.
+
+    A code is the date's proleptic ordinal (> 0), 0 for an empty cell (or a word
+    for empty, :data:`EMPTY_WORDS`), or ``-i`` for an unreadable cell, whose
+    stripped text and reason are ``bad[i]``.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, int] = {}
+        self.bad: list[tuple[str, str]] = [("", "")]
+
+    def code(self, value: str) -> int:
+        """The code of one stripped cell text (:func:`read_cell`)."""
+        got = self.known.get(value)
+        if got is None:
+            try:
+                day = read_cell(value)
+            except DateError as exc:
+                got = self._bad(value, exc.reason)
+            else:
+                got = 0 if day is None else day.toordinal()
+            self.known[value] = got
+        return got
+
+    def trim(self) -> None:
+        """Start afresh when past :data:`CACHE_LIMIT` texts (between batches only: a
+        batch's codes index :attr:`bad`); memory stays flat on exports of unique junk."""
+        if len(self.known) > CACHE_LIMIT or len(self.bad) > CACHE_LIMIT:
+            self.known.clear()
+            del self.bad[1:]
+
+    def _bad(self, value: str, reason: str) -> int:
+        self.bad.append((value, reason))
+        return 1 - len(self.bad)
+
+    def read_column(self, texts: pl.Series) -> pl.Series:
+        """The code of every cell of *texts* (Int32; null cells are empty: 0).
+
+        Each distinct text is read once by :func:`read_cell`; texts that cannot
+        start any accepted form are rejected in bulk with :data:`EXPECTED`, which
+        is what :func:`parse_date` says of them.
+        """
+        import polars as pl
+
+        stripped = texts.str.strip_chars()
+        distinct = stripped.drop_nulls().unique()
+        values = distinct.to_list()
+        known = self.known
+        missing = [v for v in values if v not in known]
+        if missing:
+            shaped = pl.Series(missing, dtype=pl.String).str.contains(_CANDIDATE).to_list()
+            for value, ok in zip(missing, shaped, strict=True):
+                if ok:
+                    self.code(value)
+                elif value.lower() in EMPTY_WORDS:
+                    known[value] = 0
+                else:
+                    known[value] = self._bad(value, EXPECTED)
+        codes = pl.Series([known[v] for v in values], dtype=pl.Int32)
+        return stripped.replace_strict(distinct, codes, default=0, return_dtype=pl.Int32)
+
+
+CACHE_LIMIT = 1_000_000
+"""Distinct texts :class:`DateCodes` remembers before it starts afresh (flat memory)."""
 
 
 def format_date(d: date) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
 
 
 class Status(StrEnum):
@@ -64,32 +63,4 @@ class Finding:
     column: str | None = None
     value: str | None = None
     message: str = ""
-
-
-class TemplateSink(Protocol):
-    r"""A finding sink with a fast path for findings that differ only in dates and row.
-
-    The audit engine lists millions of findings that share everything but the
-    case id, trigger date, deadline, completion date, working days and source
-    row. It asks :meth:`parts` once per shared part (a finding whose case id
-    is ``""``, dates None, days 0 and row 0), joins each row from those parts
-    and :meth:`write`\ s many rows at once, instead of building a
-    :class:`Finding` per row. The text must be exactly what calling the sink
-    with the full findings would write.
-    """
-
-    def __call__(self, finding: Finding, /) -> None: ...
-
-    def parts(self, finding: Finding, /) -> tuple[str, str, str, str, str, str] | None:
-        """The fixed text after each varying cell (case id, trigger date, deadline,
-        completion date, days, row) of the template's rows; None if its rows
-        must be built as findings."""
-        ...
-
-    def case_cell(self, case_id: str, /) -> str | None:
-        """The case id as written before the parts; None: build the row as a finding."""
-        ...
-
-    def write(self, text: str, /) -> None:
-        """Rows made of :meth:`parts`, written as they are."""
-        ...
+    groups: tuple[str, ...] = ()  # values of the --by columns, in order ("(none)" when empty)

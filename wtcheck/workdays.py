@@ -127,6 +127,15 @@ class Calendar:
             self._extend_to(date.fromordinal(o).year)
         return o - self._lo
 
+    def cum_table(self, first: int, last: int) -> tuple[int, list[int]]:
+        """(lo, cum) covering ordinals *first*..*last*: ``cum[o - lo]`` is the number of
+        working days up to and including day *o*, so working days in (a, b] are
+        ``cum[b - lo] - cum[a - lo]`` (the table columnar code gathers from)."""
+        self._index(first)
+        self._index(last)
+        self._index(first)  # a rebuild for *last* keeps the first year: cheap check
+        return self._lo, self._cum
+
     # -- ordinal API (fast path for bulk work) -----------------------------
     def add_ordinal(self, o: int, n: int) -> int:
         """Ordinal form of :meth:`add`."""

@@ -45,7 +45,7 @@ from wtcheck.findings import DEFAULT_SELECTED, STATUS_ORDER, Status
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from wtcheck.audit.reader import Source
+    from wtcheck.audit.sources import Source
 
 DEFAULT_SHOWN = frozenset({Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID})
 """Shown when --only is not given (met and pending are counted in the summary)."""
@@ -208,7 +208,8 @@ def audit(
     from contextlib import contextmanager
 
     from wtcheck.audit.columns import load_mapping
-    from wtcheck.audit.engine import AuditOptions, audit_files
+    from wtcheck.audit.pipeline import audit_files
+    from wtcheck.audit.plan import AuditOptions
     from wtcheck.cli.email_opts import email_settings, send_if_needed
     from wtcheck.config import load_config
     from wtcheck.deliver import refuse_input_as_output
@@ -258,7 +259,7 @@ def audit(
         notice=notes.append if quiet else _notice,
         progress=contextmanager(_progress),
     )
-    findings = engine.findings
+    findings = engine.findings()
     heading = (
         f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
         f"({cal.division}; 'due soon' = {soon} working days or fewer)"
@@ -292,14 +293,14 @@ def _audit_to_csv(files, cal, options, mapping, output, quiet, failing) -> bool:
     """
     from contextlib import contextmanager, nullcontext
 
-    from wtcheck.audit.engine import audit_files
+    from wtcheck.audit.pipeline import audit_files
     from wtcheck.deliver import open_atomic
     from wtcheck.render.audit_view import summary_line
-    from wtcheck.render.findings_view import CsvFindingWriter
+    from wtcheck.render.findings_view import CsvFrameWriter
 
     notes: list[str] = []
     with open_atomic(output) if output else nullcontext(sys.stdout) as out:
-        writer = CsvFindingWriter(out)
+        writer = CsvFrameWriter(out)
         engine = audit_files(
             files, cal, options, mapping=mapping, notice=notes.append if quiet else _notice,
             progress=contextmanager(_progress), sink=writer,
@@ -346,8 +347,8 @@ def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-de
     import io
 
     from wtcheck.audit.columns import match_columns
-    from wtcheck.audit.engine import needed_keys
-    from wtcheck.audit.reader import open_source, read_table
+    from wtcheck.audit.plan import needed_keys
+    from wtcheck.audit.sources import open_source, read_tables
     from wtcheck.deliver import write_atomic
     from wtcheck.render.audit_view import print_columns
     from wtcheck.render.console import make_console
@@ -357,9 +358,9 @@ def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-de
     sources = [open_source(n) for n in files]
     try:
         for source in sources:
-            table = read_table(source, _notice, lambda _n: None)
-            columns = match_columns(table.header, mapping, source.name)
-            print_columns(console, source.name, columns, needed_keys())
+            for table in read_tables(source, _notice, lambda _n: None):
+                columns = match_columns(table.header, mapping, table.name)
+                print_columns(console, table.name, columns, needed_keys())
     finally:
         for source in sources:
             source.close()

@@ -1,0 +1,454 @@
+"""The audit: tables of an export → one finding per case and rule, in columns.
+
+One way from a file to findings, whatever its size::
+
+    read (sources) → map headers to concepts (columns) → read each distinct date
+    text once (dates.DateCodes) → compute each distinct deadline once through
+    deadlines.compute (Resolver) and join it back → decide every status with
+    status.status → count them all, list the ones asked for → write
+
+Each batch of rows is a polars frame; what the rules need of it is computed
+for whole columns. Python runs once per distinct date text and once per
+distinct combination of the dates a deadline depends on — a few thousand per
+export, however many rows — never per row.
+
+Findings are listed per batch (a piece of about 16 MiB of a CSV, a whole sheet),
+then rule (in registry order), then row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, NamedTuple
+
+import polars as pl
+
+from wtcheck.audit import status as st
+from wtcheck.audit.fields import FIELDS
+from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
+from wtcheck.audit.plan import AuditOptions, Plan, plan_rules
+from wtcheck.audit.sources import Source, Table, open_source, read_tables
+from wtcheck.dates import DateCodes
+from wtcheck.deadlines import Deadline, compute, needed_dates
+from wtcheck.errors import CalendarRangeError, ColumnError
+from wtcheck.findings import Finding, Status
+from wtcheck.workdays import Calendar
+
+Notice = Callable[[str], None]
+Progress = Callable[[Source], AbstractContextManager[Callable[[int], None]]]
+Sink = Callable[[pl.DataFrame], None]
+
+EPOCH = date(1970, 1, 1).toordinal()
+"""Ordinal of day 0 of polars' Date."""
+
+SCHEMA: dict[str, Any] = {
+    "case_id": pl.String, "rule": pl.String, "rule_name": pl.String,
+    "trigger_date": pl.Date, "deadline": pl.Date, "completed_date": pl.Date,
+    "status": pl.String, "working_days": pl.Int64, "edition": pl.String,
+    "source_row": pl.Int64, "force": pl.String, "anchor": pl.String, "file": pl.String,
+    "projected": pl.Boolean, "column": pl.String, "value": pl.String, "message": pl.String,
+}  # fmt: skip
+
+
+class Resolved(NamedTuple):
+    """A rule's deadline for one combination of dates."""
+
+    deadline: date
+    item: Deadline
+    message: str
+
+
+class Invalid(NamedTuple):
+    """A cell a rule depends on that is not a date."""
+
+    key: str
+    value: str
+    reason: str
+
+
+Result = Resolved | Invalid | None
+
+
+class Resolver:
+    """One rule's deadlines, each distinct combination of date codes resolved once
+    (across batches and files) by :func:`wtcheck.deadlines.compute`."""
+
+    def __init__(self, plan: Plan, cal: Calendar, options: AuditOptions, dates: DateCodes):
+        self.plan, self.cal, self.options, self.dates = plan, cal, options, dates
+        self.ids: dict[tuple[int, ...], int] = {}
+        self.results: list[Result] = [None]
+        self._columns: tuple[int, pl.Series, pl.Series] | None = None
+
+    def ids_of(self, keys: pl.DataFrame) -> pl.Series:
+        """The result id of every row of *keys* (the codes of the plan's key columns)."""
+        distinct = keys.unique()
+        ids = self.ids
+        rids = []
+        for row in distinct.iter_rows():
+            rid = ids.get(row)
+            if rid is None:
+                self.results.append(self.resolve(row))
+                rid = ids[row] = len(self.results) - 1
+            rids.append(rid)
+        rid_s = pl.Series("rid", rids, dtype=pl.Int32)
+        if keys.width == 1:
+            col = keys.to_series()
+            return col.replace_strict(distinct.to_series(), rid_s, return_dtype=pl.Int32)
+        table = distinct.with_columns(rid_s)
+        return keys.join(table, on=keys.columns, how="left", maintain_order="left")["rid"]
+
+    def columns(self) -> tuple[pl.Series, pl.Series]:
+        """(kind, deadline ordinal) by result id."""
+        if self._columns is None or self._columns[0] != len(self.results):
+            kinds = [
+                st.NONE if r is None else st.BAD if isinstance(r, Invalid) else st.OK
+                for r in self.results
+            ]
+            dls = [r.deadline.toordinal() if isinstance(r, Resolved) else None for r in self.results]
+            self._columns = (
+                len(self.results),
+                pl.Series(kinds, dtype=pl.Int8),
+                pl.Series(dls, dtype=pl.Int32),
+            )
+        return self._columns[1], self._columns[2]
+
+    def resolve(self, codes: tuple[int, ...]) -> Result:
+        """The deadline (or the unreadable cell) for one combination of date codes."""
+        plan = self.plan
+        dates: dict[str, date] = {}
+        bad: dict[str, Invalid] = {}
+        for k, code in zip(plan.keys, codes, strict=True):
+            if code > 0:
+                dates[k] = date.fromordinal(code)
+            elif code < 0:
+                text, reason = self.dates.bad[-code]
+                bad[k] = Invalid(k, text, reason)
+        rule = plan.rule
+        opts = self.options.counting
+        triggers = needed_dates(rule, opts)
+        for t in triggers:
+            if t in bad:
+                # a rule that ended in an earlier edition may never have applied: the
+                # unreadable date is what would tell, so only current rules report it
+                if rule.in_force_to is not None and self.options.rules is None:
+                    return None
+                return bad[t]
+            if t in dates:
+                break
+        else:
+            return None
+        for other in (rule.edition_date, rule.compare_with):
+            if other and other in bad:
+                return bad[other]
+        try:
+            found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
+        except CalendarRangeError as exc:
+            key = next(t for t in triggers if t in dates)
+            return Invalid(key, dates[key].strftime("%d/%m/%Y"), str(exc))
+        if not found:
+            return None
+        first = found[0]
+        notes = list(first.notes)
+        for extra in found[1:]:
+            notes.append(
+                f"{extra.anchor}: deadline {extra.deadline.isoformat()} "
+                f"(from {extra.trigger_date.isoformat()})."
+            )
+        return Resolved(first.deadline, first, " ".join(notes))
+
+
+@dataclass
+class AuditResult:
+    """What an audit found: every status counted, the selected findings listed."""
+
+    counts: dict[Status, int]
+    frame: pl.DataFrame
+    """The listed findings (:data:`FIELDS`); empty when they went to a sink."""
+    rows: int = 0
+    """Data rows read, over every table."""
+    tables: list[str] = field(default_factory=list)
+    """Tables audited (files, or ``file:sheet``)."""
+    references: dict[str, date] = field(default_factory=dict)
+
+    def findings(self) -> list[Finding]:
+        """The listed findings as values, for renderers that take them one by one."""
+        return frame_findings(self.frame)
+
+
+def frame_findings(frame: pl.DataFrame) -> list[Finding]:
+    """Each row of a findings frame as a :class:`Finding`."""
+    out = []
+    for r in frame.iter_rows(named=True):
+        out.append(
+            Finding(
+                case_id=r["case_id"], rule=r["rule"], rule_name=r["rule_name"],
+                status=Status(r["status"]), trigger_date=r["trigger_date"], deadline=r["deadline"],
+                completed=r["completed_date"], days=r["working_days"], edition=r["edition"],
+                row=r["source_row"], force=r["force"], anchor=r["anchor"], source="",
+                file=r["file"], projected=r["projected"], column=r["column"], value=r["value"],
+                message=r["message"],
+            )
+        )  # fmt: skip
+    return out
+
+
+class Audit:
+    """Audits tables against the rules; counts every status, lists those asked for."""
+
+    def __init__(self, cal: Calendar, options: AuditOptions, sink: Sink | None = None) -> None:
+        self.cal = cal
+        self.options = options
+        self.dates = DateCodes()
+        self.counts: dict[Status, int] = dict.fromkeys(Status, 0)
+        self.frames: list[pl.DataFrame] = []
+        self.sink = sink or self.frames.append
+        self.rows = 0
+        self.tables: list[str] = []
+        self.as_of = options.as_of.toordinal()
+        # due soon: as_of <= deadline < soon_end (at most --soon working days left)
+        self.soon_end = cal.add_ordinal(self.as_of, options.soon + 1)
+        self.keep = [s.value for s in options.keep]
+        self._resolvers: dict[tuple[str, tuple[str, ...]], Resolver] = {}
+        self._cum: tuple[int, list[int], pl.Series] | None = None
+
+    def resolver(self, plan: Plan) -> Resolver:
+        key = (plan.rule.id, plan.keys)
+        got = self._resolvers.get(key)
+        if got is None:
+            got = self._resolvers[key] = Resolver(plan, self.cal, self.options, self.dates)
+        return got
+
+    def result(self) -> AuditResult:
+        frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=SCHEMA)
+        return AuditResult(dict(self.counts), frame, self.rows, self.tables)
+
+    # -- one table ------------------------------------------------------------
+    def run(self, table: Table, columns: ColumnMap, plans: Sequence[Plan]) -> None:
+        index = columns.index
+        date_keys = {k for p in plans for k in (*p.keys, p.completion) if k is not None}
+        flag_keys = {k for p in plans for k in p.suppress}
+        for batch in table.batches:
+            if not len(batch):
+                continue
+            self.dates.trim()
+            work = batch.select(
+                pl.col(f"c{index[CASE_ID]}").fill_null("").str.strip_chars().alias("case"),
+                pl.col("line"),
+            )
+            work = work.with_columns(
+                *(self.dates.read_column(batch[f"c{index[k]}"]).alias(k) for k in date_keys),
+                *(_flag(batch[f"c{index[k]}"]).alias(k) for k in flag_keys),
+            )
+            found = [self._plan_batch(plan, work, table.name, columns) for plan in plans]
+            found = [f for f in found if f is not None and len(f)]
+            if found:
+                self.sink(pl.concat(found))
+        self.rows += table.count.rows
+        self.tables.append(table.name)
+
+    def _plan_batch(
+        self, plan: Plan, work: pl.DataFrame, name: str, columns: ColumnMap
+    ) -> pl.DataFrame | None:
+        resolver = self.resolver(plan)
+        fb = plan.fallback
+        keys = work.select(
+            pl.col(k)
+            if not fb or i < fb
+            else pl.when(pl.col(plan.keys[0]) == 0).then(pl.col(k)).otherwise(0).alias(k)
+            for i, k in enumerate(plan.keys)
+        )
+        rid = resolver.ids_of(keys)
+        kinds, dls = resolver.columns()
+        comp = plan.completion
+        rows = work.select(
+            "case",
+            "line",
+            rid.alias("rid"),
+            kinds.gather(rid).alias("kind"),
+            dls.gather(rid).alias("dl"),
+            (pl.col(comp) if comp else pl.lit(0, pl.Int32)).alias("code"),
+            pl.any_horizontal(*(pl.col(k) for k in plan.suppress)).alias("off")
+            if plan.suppress
+            else pl.lit(False).alias("off"),
+        ).with_columns(
+            pl.when((pl.col("code") > 0) & (pl.col("code") <= self.as_of)).then(pl.col("code")).alias("done")
+        )
+        rows = rows.with_columns(
+            st.status(
+                kind=pl.col("kind"),
+                deadline=pl.col("dl"),
+                done=pl.col("done"),
+                done_bad=pl.col("code") < 0,
+                window=plan.window,
+                suppressed=pl.col("off"),
+                as_of=self.as_of,
+                soon_end=self.soon_end,
+            ).alias("status")
+        )
+        for value, n in rows["status"].drop_nulls().value_counts().iter_rows():
+            self.counts[Status(value)] += n
+        kept = rows.filter(pl.col("status").is_in(self.keep))
+        if not len(kept):
+            return None
+        return self._findings(plan, resolver, kept, name, columns)
+
+    def _cum_table(self, lo: int, hi: int) -> tuple[int, pl.Series]:
+        first, cum = self.cal.cum_table(lo, hi)
+        if self._cum is None or self._cum[1] is not cum:
+            self._cum = (first, cum, pl.Series(cum, dtype=pl.Int32))
+        return self._cum[0], self._cum[2]
+
+    def _findings(
+        self, plan: Plan, resolver: Resolver, kept: pl.DataFrame, name: str, columns: ColumnMap
+    ) -> pl.DataFrame:
+        """The findings of the kept rows (columns :data:`FIELDS`)."""
+        rule = plan.rule
+        ords = pl.concat([kept["dl"].drop_nulls(), kept["done"].drop_nulls()])
+        lo, hi = self.as_of, self.as_of
+        if len(ords):
+            lo, hi = min(lo, int(ords.min())), max(hi, int(ords.max()))  # type: ignore[arg-type]
+        first, cum = self._cum_table(lo, hi)
+        at = (lambda s: cum.gather(s - first))  # noqa: E731
+        kept = kept.with_columns(
+            st.working_days(
+                pl.col("status"),
+                at(kept["dl"]),
+                at(kept["done"]),
+                pl.lit(cum[self.as_of - first]),
+            ).alias("working_days")
+        )
+        detail = _detail(resolver, kept, plan, columns)
+        invalid = pl.col("status") == Status.INVALID.value
+        return kept.join(detail, on=["rid", "code"], how="left", maintain_order="left").select(
+            pl.col("case").alias("case_id"),
+            pl.lit(rule.id).alias("rule"),
+            pl.lit(rule.name).alias("rule_name"),
+            pl.when(~invalid).then(pl.col("trigger_date")).alias("trigger_date"),
+            pl.when(~invalid).then(_as_date(pl.col("dl"))).alias("deadline"),
+            pl.when(pl.col("status").is_in([Status.MET.value, Status.LATE.value]))
+            .then(_as_date(pl.col("done")))
+            .alias("completed_date"),
+            "status",
+            "working_days",
+            pl.when(~invalid).then(pl.col("edition")).otherwise(pl.lit("")).alias("edition"),
+            pl.col("line").alias("source_row"),
+            pl.lit(rule.force.value).alias("force"),
+            pl.when(~invalid).then(pl.col("anchor")).alias("anchor"),
+            pl.lit(name).alias("file"),
+            pl.when(~invalid).then(pl.col("projected")).otherwise(pl.lit(False)).alias("projected"),
+            pl.when(invalid).then(pl.col("inv_column")).alias("column"),
+            pl.when(invalid).then(pl.col("inv_value")).alias("value"),
+            pl.when(invalid)
+            .then(pl.format("row {}, {}", pl.col("line"), pl.col("inv_tail")))
+            .otherwise(pl.col("message"))
+            .alias("message"),
+        )
+
+
+def _as_date(ordinal: pl.Expr) -> pl.Expr:
+    return (ordinal - EPOCH).cast(pl.Date)
+
+
+def _flag(texts: pl.Series) -> pl.Series:
+    """True where a flag cell reads true (:func:`parse_bool`), each distinct text once."""
+    distinct = texts.fill_null("").unique()
+    values = [parse_bool(t) is True for t in distinct.to_list()]
+    return texts.fill_null("").replace_strict(distinct, pl.Series(values), return_dtype=pl.Boolean)
+
+
+def _detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
+    """Per (result id, completion code) among *kept*: what a finding shows of them."""
+    pairs = kept.select("rid", "code").unique()
+    rows: dict[str, list[Any]] = {
+        k: [] for k in ("rid", "code", "trigger_date", "edition", "anchor", "projected",
+                        "message", "inv_column", "inv_value", "inv_tail")
+    }  # fmt: skip
+    for rid, code in pairs.iter_rows():
+        res = resolver.results[rid]
+        bad: Invalid | None = None
+        if isinstance(res, Invalid):
+            bad = res
+        elif code < 0 and plan.completion is not None:
+            text, reason = resolver.dates.bad[-code]
+            bad = Invalid(plan.completion, text, reason)
+        item = res.item if isinstance(res, Resolved) else None
+        rows["rid"].append(rid)
+        rows["code"].append(code)
+        rows["trigger_date"].append(item.trigger_date if item else None)
+        rows["edition"].append(item.edition if item else "")
+        rows["anchor"].append(item.anchor if item else None)
+        rows["projected"].append(item.projected if item else False)
+        rows["message"].append(res.message if isinstance(res, Resolved) else "")
+        header = (columns.header_for(bad.key) or own_name(bad.key)) if bad else None
+        rows["inv_column"].append(header)
+        rows["inv_value"].append(bad.value if bad else None)
+        rows["inv_tail"].append(f"column {header!r}: {bad.value!r}: {bad.reason}" if bad else None)
+    return pl.DataFrame(
+        rows,
+        schema={
+            "rid": pl.Int32, "code": pl.Int32, "trigger_date": pl.Date, "edition": pl.String,
+            "anchor": pl.String, "projected": pl.Boolean, "message": pl.String,
+            "inv_column": pl.String, "inv_value": pl.String, "inv_tail": pl.String,
+        },
+    )  # fmt: skip
+
+
+def _ignore(_: int) -> None:
+    return None
+
+
+def audit_files(
+    names: Sequence[str],
+    cal: Calendar,
+    options: AuditOptions,
+    *,
+    mapping: Mapping[str, Sequence[str]] | None = None,
+    notice: Notice,
+    progress: Progress | None = None,
+    sink: Sink | None = None,
+    sheet: str | None = None,
+) -> AuditResult:
+    """Audit each file in *names* (``-`` is stdin); InputError for unusable input.
+
+    Every file is checked to exist before the first is read. With *sink*, each
+    batch's listed findings are passed to it as soon as they are found instead
+    of being kept in the result (memory stays flat for streamed output). In a
+    workbook, sheets whose headers map to no rule are named and passed over.
+    """
+    sources = [open_source(n) for n in names]
+    audit = Audit(cal, options, sink)
+    try:
+        for source in sources:
+            ctx = progress(source) if progress else nullcontext(_ignore)
+            with ctx as advance:
+                tables = read_tables(source, notice, advance, sheet=sheet)
+                for table in tables:
+                    for plans, columns in _planned(table, tables, mapping, options, notice):
+                        audit.run(table, columns, plans)
+    finally:
+        for source in sources:
+            source.close()
+    return audit.result()
+
+
+def _planned(
+    table: Table,
+    tables: list[Table],
+    mapping: Mapping[str, Sequence[str]] | None,
+    options: AuditOptions,
+    notice: Notice,
+) -> Iterator[tuple[list[Plan], ColumnMap]]:
+    """The plans of *table* (nothing for a workbook's sheet no rule can use)."""
+    try:
+        columns = match_columns(table.header, mapping, table.name)
+        yield plan_rules(columns, options, table.name, notice), columns
+    except ColumnError as exc:
+        if table.sheet is None or len(tables) == 1:
+            raise
+        notice(f"{table.name}: sheet not audited: {str(exc).removeprefix(table.name + ': ')}")
+
+
+__all__ = ["FIELDS", "Audit", "AuditOptions", "AuditResult", "Resolver", "audit_files"]

@@ -1,0 +1,455 @@
+"""Opening the files councils hold as tables of text cells: CSV and workbooks.
+
+Every input becomes one or more :class:`Table` s (a CSV is one; a workbook one
+per sheet), each a header and its rows in batches: polars frames of String
+columns ``c0``, ``c1``, … (one per header position) and ``line``, the row's
+line in the file (header = line 1 when it is the first line) or its row in
+the sheet, as a person would look it up.
+
+CSV, as local authorities really have it:
+
+* encodings: UTF-8 with or without a byte-order mark; UTF-16 with a BOM (and
+  BOM-less UTF-16 recognised by its zero bytes); a file that is not valid UTF-8
+  is read as Windows-1252 (cp1252), with a notice;
+* delimiter: comma, semicolon or tab, whichever occurs most in the header line
+  (comma on a tie); line ends LF, CRLF or (old Mac exports) CR alone;
+* blank lines, and lines of empty cells, are skipped; line numbers stay
+  physical; short rows are padded with empty cells; the first long row is
+  reported once and extra cells are ignored;
+* a quoted cell may hold line breaks: each such record is reported with the
+  line where it starts and how many lines it spans, and one whose swallowed
+  lines have the shape of whole rows themselves (a stray quote) is an error
+  naming its first line;
+* read in pieces of :data:`PIECE` characters: memory stays flat.
+
+Workbooks (``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls``) are read offline by
+``fastexcel`` (Rust's calamine): real date cells, Excel serials and text dates
+all reach the one date reader as text. With no sheet named, every sheet is a
+table; the audit keeps those whose headers map.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from wtcheck.errors import InputError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+Notice = Callable[[str], None]
+
+CHUNK = 1 << 20
+PIECE = 16 << 20
+"""Characters of a CSV parsed at once (cut at a record's end)."""
+MAX_HEADER = 1 << 20
+DELIMITERS = (",", ";", "\t")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SHOWN = 60
+"""Characters of a header or cell shown in an error message before it is cut."""
+
+
+def shorten(text: str, limit: int = SHOWN) -> str:
+    """*text* cut to *limit* characters (for messages that quote data)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class Source:
+    """An opened input: its display name, binary stream and size (None for stdin)."""
+
+    name: str
+    stream: BinaryIO
+    size: int | None
+    path: Path | None = None
+
+    def close(self) -> None:
+        if self.stream is not sys.stdin.buffer:
+            self.stream.close()
+
+
+def open_source(name: str) -> Source:
+    """Open *name* (``-`` is stdin) for reading; InputError if it cannot be read."""
+    if name == "-":
+        return Source("<stdin>", sys.stdin.buffer, None)
+    path = Path(name)
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory; expected a CSV file or a workbook")
+    try:
+        stream = path.open("rb")
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read: {exc.strerror or exc}") from None
+    return Source(name, stream, size, path)
+
+
+@dataclass
+class ReadCount:
+    """What reading a table found, for the summary and notices."""
+
+    rows: int = 0
+    """Data rows read (blank lines not counted)."""
+    multiline: list[tuple[int, int]] = field(default_factory=list)
+    """(first line, lines spanned) of records whose quoted cells hold line breaks."""
+
+
+@dataclass
+class Table:
+    """One table of an input: a CSV, or one sheet of a workbook."""
+
+    name: str
+    """Display name: the file, or ``file:sheet``."""
+    header: list[str]
+    batches: Iterator[pl.DataFrame]
+    header_line: int = 1
+    count: ReadCount = field(default_factory=ReadCount)
+    sheet: str | None = None
+
+
+# -- CSV ----------------------------------------------------------------------
+def _sniff_encoding(head: bytes) -> tuple[str, int]:
+    """(codec, BOM length) for a file starting with *head*."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", 2
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", 2
+    sample = head[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        # mostly ASCII text in UTF-16 without a BOM: the zero byte is the high byte
+        return (
+            ("utf-16-le", 0) if sample[1::2].count(0) > sample[::2].count(0) else ("utf-16-be", 0)
+        )
+    return "utf-8", 0
+
+
+def _texts(source: Source, head: bytes, notice: Notice, progress: Callable[[int], None]) -> Iterator[str]:
+    """The decoded text of *source* (whose first bytes, already read, are *head*)."""
+    encoding, bom = _sniff_encoding(head)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    chunk = head[bom:]
+    progress(len(head))
+    fallen_back = False
+    cr_only: bool | None = None
+    while chunk:
+        try:
+            text = decoder.decode(chunk)
+        except UnicodeDecodeError:
+            if fallen_back or encoding != "utf-8":
+                raise InputError(f"{source.name}: cannot be decoded as {encoding}") from None
+            pending = decoder.getstate()[0]
+            notice(f"{source.name}: not valid UTF-8; reading it as Windows-1252 (cp1252)")
+            decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+            fallen_back = True
+            text = decoder.decode(pending + chunk)
+        if cr_only is None and text:
+            cr_only = "\r" in text and "\n" not in text
+            if cr_only:
+                notice(f"{source.name}: lines end in CR alone (an old Mac export); reading them so")
+        yield text.replace("\r", "\n") if cr_only else text
+        chunk = source.stream.read(CHUNK)
+        progress(len(chunk))
+    try:
+        tail = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(f"{source.name}: ends in the middle of a character") from None
+    if tail:
+        yield tail.replace("\r", "\n") if cr_only else tail
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter that occurs most in the header line (comma on a tie)."""
+    return max(DELIMITERS, key=header_line.count)
+
+
+def _read_csv(
+    source: Source, head: bytes, notice: Notice, progress: Callable[[int], None]
+) -> Table:
+    texts = _texts(source, head, notice, progress)
+    first = ""
+    for text in texts:
+        first += text
+        if "\n" in first.lstrip(" \t,;\r\n") or len(first) > MAX_HEADER:
+            break
+    lines = first.split("\n", 200)
+    at = next((i for i, ln in enumerate(lines[:200]) if ln.strip(" \t,;\r")), None)
+    if at is None:
+        raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
+    head_line = lines[at].rstrip("\r")
+    if len(head_line) > MAX_HEADER:
+        raise InputError(
+            f"{source.name}: no line break in the first {MAX_HEADER >> 20} MiB; "
+            "expected a CSV file with a header line"
+        )
+    delimiter = sniff_delimiter(head_line)
+    header = (
+        next(csv.reader([head_line], delimiter=delimiter), [])
+        if '"' in head_line
+        else head_line.split(delimiter)
+    )
+    if at:
+        notice(f"{source.name}: header found on line {at + 1}")
+    rest = first[sum(len(ln) + 1 for ln in lines[: at + 1]) :]
+    count = ReadCount()
+    width = len(header)
+    batches = _csv_batches(
+        source.name, _chain(rest, texts), delimiter, width, at + 1, count, notice
+    )
+    return Table(source.name, [h.strip() for h in header], batches, at + 1, count)
+
+
+def _chain(first: str, texts: Iterator[str]) -> Iterator[str]:
+    if first:
+        yield first
+    yield from texts
+
+
+def _csv_batches(
+    name: str,
+    texts: Iterator[str],
+    delimiter: str,
+    width: int,
+    header_line: int,
+    count: ReadCount,
+    notice: Notice,
+) -> Iterator[pl.DataFrame]:
+    """The rows after the header, one frame per piece of about :data:`PIECE` characters."""
+    state = _Rows(name, delimiter, width, count, notice)
+    line = header_line  # lines before the piece
+    pending = ""
+    for text in texts:
+        pending += text
+        if len(pending) < PIECE:
+            continue
+        cut = _record_end(pending)
+        if cut < 0:
+            continue
+        piece, pending = pending[:cut], pending[cut + 1 :]
+        yield state.parse(piece, line + 1)
+        line += piece.count("\n") + 1
+    pending = pending.rstrip("\r\n")
+    if pending:
+        yield state.parse(pending, line + 1)
+
+
+def _record_end(text: str) -> int:
+    """The last line break of *text* outside quotes (quotes counted from its start), or -1."""
+    cut = text.rfind("\n")
+    quotes = text.count('"', 0, cut) if cut >= 0 else 0
+    while cut >= 0 and quotes % 2:
+        prev = text.rfind("\n", 0, cut)
+        quotes -= text.count('"', prev + 1, cut)
+        cut = prev
+    return cut
+
+
+class _Rows:
+    """Parses pieces of a CSV's body into frames with physical line numbers."""
+
+    def __init__(self, name: str, delimiter: str, width: int, count: ReadCount, notice: Notice):
+        self.name, self.delimiter, self.width = name, delimiter, width
+        self.count, self.notice = count, notice
+        self.noted_long = False
+
+    def parse(self, piece: str, first_line: int) -> pl.DataFrame:
+        """The rows of *piece*, whose first line is line *first_line* of the file."""
+        import polars as pl
+
+        width = self.width
+        schema = {f"c{i}": pl.String for i in range(width + 1)}  # one more: long rows
+        lines = piece.count("\n") + 1
+        try:
+            frame = pl.read_csv(
+                piece.encode("utf-8"),
+                has_header=False,
+                separator=self.delimiter,
+                schema=schema,
+                truncate_ragged_lines=True,
+                missing_columns="insert",
+                quote_char='"',
+                rechunk=False,
+            )
+        except pl.exceptions.PolarsError:
+            self._fail_unclosed(piece, first_line)
+            raise  # pragma: no cover - _fail_unclosed always raises
+        if len(frame) == lines:
+            numbers = pl.int_range(first_line, first_line + lines, dtype=pl.Int64, eager=True)
+        else:
+            numbers = pl.Series(self._record_lines(piece, first_line, len(frame)), dtype=pl.Int64)
+        frame = frame.with_columns(numbers.alias("line"))
+        extra = frame.get_column(f"c{width}")
+        if not self.noted_long and extra.null_count() < len(frame):
+            self.noted_long = True
+            at = frame.filter(pl.col(f"c{width}").is_not_null()).row(0, named=True)["line"]
+            self.notice(
+                f"{self.name}: row {at} has more cells than the {width} headers; extra cells are "
+                "ignored (also on later rows)"
+            )
+        cells = [f"c{i}" for i in range(width)]
+        blank = pl.all_horizontal(
+            pl.col(c).is_null() | (pl.col(c).str.strip_chars(" \t") == "") for c in cells
+        )
+        frame = frame.select(*cells, "line").filter(~blank)
+        self.count.rows += len(frame)
+        return frame
+
+    def _record_lines(self, piece: str, first_line: int, expected: int) -> list[int]:
+        """The first line of each record where some quoted cell spans line breaks
+        (the csv module counts lines exactly as a reader of the file would)."""
+        reader = csv.reader(io.StringIO(piece, newline=""), delimiter=self.delimiter)
+        starts: list[int] = []
+        at = 0
+        shape = self.width - 1
+        for _ in reader:
+            start = at + 1
+            at = reader.line_num
+            starts.append(first_line + start - 1)
+            span = at - start + 1
+            if span > 1:
+                self._check_span(piece, first_line, start, span, shape)
+        if len(starts) != expected:
+            raise InputError(
+                f"{self.name}: rows from line {first_line} cannot be told apart (a stray "
+                'quote?); expected every quoted cell to end with a closing quote "'
+            )
+        return starts
+
+    def _check_span(self, piece: str, first_line: int, start: int, span: int, shape: int) -> None:
+        lines = piece.split("\n", start + span)[start - 1 : start - 1 + span]
+        line = first_line + start - 1
+        swallowed = [ln for ln in lines[1:] if ln.rstrip("\r").count(self.delimiter) == shape]
+        if shape > 0 and swallowed:
+            raise InputError(
+                f"{self.name}: line {line}: a quoted cell opens here and runs over the next "
+                f"{span - 1} lines, which have the shape of whole rows (a stray quote?); "
+                'expected a closing quote " on the same line'
+            )
+        self.count.multiline.append((line, span))
+
+    def _fail_unclosed(self, piece: str, first_line: int) -> None:
+        reader = csv.reader(io.StringIO(piece, newline=""), delimiter=self.delimiter)
+        at = start = 0
+        try:
+            for _ in reader:
+                start = at + 1
+                at = reader.line_num
+        except csv.Error:
+            start = at + 1
+        left = piece.count("\n") + 2 - start
+        raise InputError(
+            f"{self.name}: line {first_line + start - 1}: a quoted cell opens here and is never "
+            f"closed (it would swallow the {left} lines to the end); expected a closing quote \""
+        )
+
+
+# -- workbooks ------------------------------------------------------------------
+def _read_workbook(source: Source, sheet: str | None, notice: Notice) -> list[Table]:
+    import fastexcel
+    import polars as pl
+
+    where = source.path if source.path is not None else source.stream.read()
+    try:
+        book = fastexcel.read_excel(where)  # type: ignore[arg-type]
+    except Exception as exc:  # fastexcel's errors carry no stable type across versions
+        raise InputError(
+            f"{source.name}: cannot be opened as a workbook ({shorten(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 120)}); "
+            "expected an .xlsx, .xlsm, .xls or .ods file that is not encrypted"
+        ) from None
+    names = list(book.sheet_names)
+    if sheet is not None:
+        chosen = _choose_sheet(source.name, names, sheet)
+        names = [chosen]
+    tables = []
+    for name in names:
+        try:
+            frame = book.load_sheet(name, header_row=None, dtypes="string").to_polars()
+        except Exception as exc:  # noqa: BLE001 - as above
+            raise InputError(f"{source.name}:{name}: cannot be read ({shorten(str(exc), 120)})") from None
+        frame = frame.select(pl.all().cast(pl.String))
+        table = _sheet_table(source.name, name, frame)
+        if table is not None:
+            tables.append(table)
+    if not tables:
+        raise InputError(f"{source.name}: no sheet has a header row; expected a table of cases")
+    return tables
+
+
+def _choose_sheet(file: str, names: list[str], sheet: str) -> str:
+    if sheet in names:
+        return sheet
+    if sheet.isdigit() and 1 <= int(sheet) <= len(names):
+        return names[int(sheet) - 1]
+    raise InputError(
+        f"{file}: --sheet {sheet!r}: no such sheet; expected one of "
+        + ", ".join(repr(n) for n in names)
+        + f" or a number 1–{len(names)}"
+    )
+
+
+def _sheet_table(file: str, sheet: str, frame: pl.DataFrame) -> Table | None:
+    """The table of one sheet: its first non-empty row is the header."""
+    import polars as pl
+
+    if frame.width == 0 or len(frame) == 0:
+        return None
+    cells = frame.columns
+    filled = frame.select(
+        pl.sum_horizontal(
+            (pl.col(c).is_not_null() & (pl.col(c).str.strip_chars() != "")).cast(pl.Int32)
+            for c in cells
+        )
+    ).to_series()
+    nonblank = filled.arg_true()
+    if len(nonblank) == 0:
+        return None
+    at = int(nonblank[0])
+    header = [("" if v is None else str(v)).strip() for v in frame.row(at)]
+    body = frame.slice(at + 1).rename({c: f"c{i}" for i, c in enumerate(cells)})
+    body = body.with_columns(
+        pl.int_range(at + 2, at + 2 + len(body), dtype=pl.Int64).alias("line")
+    ).filter(filled.slice(at + 1) > 0)
+    count = ReadCount(rows=len(body))
+    return Table(f"{file}:{sheet}", header, iter([body]), at + 1, count, sheet)
+
+
+# -- any input ------------------------------------------------------------------
+def read_tables(
+    source: Source,
+    notice: Notice,
+    progress: Callable[[int], None],
+    *,
+    sheet: str | None = None,
+) -> list[Table]:
+    """The tables of *source*: a CSV's one, or a workbook's sheets; InputError (one line)
+    for a file that is neither."""
+    head = source.stream.read(CHUNK)
+    suffix = source.path.suffix.lower() if source.path is not None else ""
+    if head.startswith((_ZIP, _OLE)) or suffix in WORKBOOK_SUFFIXES:
+        if not head.startswith((_ZIP, _OLE)):
+            raise InputError(
+                f"{source.name}: named as a workbook but is not one (no workbook signature); "
+                "expected an .xlsx, .xlsm, .xls or .ods file"
+            )
+        if source.path is None:
+            rest = source.stream.read()
+            source = Source(source.name, io.BytesIO(head + rest), None)  # type: ignore[arg-type]
+        progress(source.size or 0)
+        return _read_workbook(source, sheet, notice)
+    if sheet is not None:
+        raise InputError(f"{source.name}: --sheet given, but this is a CSV file, not a workbook")
+    if b"\x00" in head[:4096] and _sniff_encoding(head)[0] == "utf-8":
+        raise InputError(
+            f"{source.name}: holds binary data (NUL bytes); expected a CSV file or a workbook"
+        )
+    return [_read_csv(source, head, notice, progress)]

@@ -1,0 +1,90 @@
+"""The status of a finding and its working days: decided here, once, over columns.
+
+:func:`status` is the one place the audit decides what a rule found on a row;
+it reads like the table of statuses in docs/audit.md, top to bottom, the first
+line that holds wins:
+
+============================================  =========================
+the row                                        status
+============================================  =========================
+no deadline (trigger empty, rule not in force,  no finding
+a flag says not required)
+a date the deadline depends on is unreadable   ``invalid``
+a duty period (no completion) that has ended   no finding
+done on or before the deadline                 ``met``
+done after the deadline                        ``late``
+the completion cell is unreadable              ``invalid``
+not done, deadline before the as-of date       ``overdue``
+not done, at most --soon working days left     ``due-soon``
+not done, otherwise                            ``pending``
+============================================  =========================
+
+A completion date after the as-of date counts as not done (the export was
+taken before it). :func:`working_days` gives the finding's number: working days
+to spare (met), late (late; at least 1: done on a weekend just after the
+deadline is a working day late), overdue (at least 1) or left (0 = due today).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from wtcheck.findings import Status
+
+NONE, OK, BAD = 0, 1, 2
+"""What a rule's deadline came to for a row (column ``kind``): no deadline, a
+deadline, or an unreadable date it depends on."""
+
+
+def status(
+    *,
+    kind: pl.Expr,
+    deadline: pl.Expr,
+    done: pl.Expr,
+    done_bad: pl.Expr,
+    window: bool,
+    suppressed: pl.Expr,
+    as_of: int,
+    soon_end: int,
+) -> pl.Expr:
+    """The status (String; null: no finding) of each row.
+
+    *deadline* and *done* are ordinals (*done* null when not done by the as-of
+    date); *done_bad* is true when the completion cell is unreadable;
+    *soon_end* is the first day that is more than --soon working days away.
+    """
+    s = pl.when(suppressed | (kind == NONE)).then(None).when(kind == BAD).then(pl.lit(Status.INVALID.value))
+    if window:
+        s = s.when(deadline < as_of).then(None)
+    return (
+        s.when(done <= deadline)
+        .then(pl.lit(Status.MET.value))
+        .when(done.is_not_null())
+        .then(pl.lit(Status.LATE.value))
+        .when(done_bad)
+        .then(pl.lit(Status.INVALID.value))
+        .when(deadline < as_of)
+        .then(pl.lit(Status.OVERDUE.value))
+        .when(deadline < soon_end)
+        .then(pl.lit(Status.DUE_SOON.value))
+        .otherwise(pl.lit(Status.PENDING.value))
+    )
+
+
+def working_days(
+    status: pl.Expr, at_deadline: pl.Expr, at_done: pl.Expr, at_as_of: pl.Expr
+) -> pl.Expr:
+    """The finding's working days from the counts of working days up to each date
+    (``cum`` of :meth:`wtcheck.workdays.Calendar.cum_table`)."""
+    return (
+        pl.when(status == Status.MET.value)
+        .then(at_deadline - at_done)
+        .when(status == Status.LATE.value)
+        .then(pl.max_horizontal(pl.lit(1), at_done - at_deadline))
+        .when(status == Status.OVERDUE.value)
+        .then(pl.max_horizontal(pl.lit(1), at_as_of - at_deadline))
+        .when(status == Status.INVALID.value)
+        .then(None)
+        .otherwise(at_deadline - at_as_of)
+        .cast(pl.Int64)
+    )
