@@ -5,11 +5,29 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wtcheck.audit.engine import AuditOptions, Engine, audit_files
+from dataclasses import dataclass
+
+from wtcheck.audit.pipeline import AuditResult, audit_files
+from wtcheck.audit.plan import AuditOptions
 from wtcheck.findings import Finding, Status
 from wtcheck.workdays import get_calendar
 
 AS_OF = date(2026, 12, 1)
+
+
+@dataclass
+class Ran:
+    """An audit's result with its findings as values."""
+
+    result: AuditResult
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.result.findings()
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        return self.result.counts
 
 
 def audit_bytes(
@@ -19,15 +37,16 @@ def audit_bytes(
     as_of: date = AS_OF,
     notes: list[str] | None = None,
     **kw: object,
-) -> Engine:
+) -> Ran:
     path = tmp_path / "in.csv"
     path.write_bytes(data)
     options = AuditOptions(as_of, **kw)  # type: ignore[arg-type]
     sink = notes if notes is not None else []
-    return audit_files([str(path)], get_calendar("england-and-wales"), options, notice=sink.append)
+    cal = get_calendar("england-and-wales")
+    return Ran(audit_files([str(path)], cal, options, notice=sink.append))
 
 
-def audit_text(tmp_path: Path, text: str, **kw: object) -> Engine:
+def audit_text(tmp_path: Path, text: str, **kw: object) -> Ran:
     return audit_bytes(tmp_path, text.encode("utf-8"), **kw)
 
 

@@ -10,7 +10,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wtcheck.audit.engine import AuditOptions, DateCache, audit_files
+import polars as pl
+
+from wtcheck.audit.pipeline import audit_files
+from wtcheck.audit.plan import AuditOptions
+from wtcheck.dates import DateCodes, read_cell
 from wtcheck.errors import DateError, InputError
 from wtcheck.findings import Status
 from wtcheck.workdays import get_calendar
@@ -28,11 +32,17 @@ CELL = st.one_of(DATEISH, st.just(""), st.text(alphabet=',;\t"\n\r ', max_size=4
 
 
 @given(st.lists(DATEISH, max_size=20))
-def test_date_cache_returns_a_date_none_or_date_error(values: list[str]) -> None:
-    cache = DateCache()
-    for v in values:
-        r = cache.parse(v)
-        assert r is None or isinstance(r, date | DateError)
+def test_a_column_is_read_as_read_cell_reads_each_cell(values: list[str]) -> None:
+    """The bulk path (shape filter, distinct texts) gives read_cell's answer, reason and all."""
+    codes = DateCodes()
+    got = codes.read_column(pl.Series(values, dtype=pl.String)).to_list()
+    for value, code in zip(values, got, strict=True):
+        try:
+            day = read_cell(value)
+        except DateError as exc:
+            assert code < 0 and codes.bad[-code] == (value.strip(), exc.reason)
+        else:
+            assert code == (0 if day is None else day.toordinal())
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,6 +69,6 @@ def test_generated_csvs_never_crash(
             )
         except InputError:
             return
-        for f in engine.findings:
+        for f in engine.findings():
             assert f.status in Status
             assert f.row >= 2

@@ -98,11 +98,11 @@ def test_unusable_files(tmp_path: Path, data: bytes, message: str) -> None:
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    from wtcheck.audit.reader import open_source
+    from wtcheck.audit.sources import open_source
 
     with pytest.raises(InputError, match=r"nope\.csv: no such file$"):
         open_source(str(tmp_path / "nope.csv"))
-    with pytest.raises(InputError, match=r"is a directory; expected a CSV file$"):
+    with pytest.raises(InputError, match=r"is a directory; expected a CSV file or a workbook$"):
         open_source(str(tmp_path))
 
 
@@ -126,7 +126,8 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     audit_bytes(tmp_path, ROWS.encode(), rules=SIN)
     path.write_bytes(ROWS.encode())
     os.utime(path, (1_000_000_000, 1_000_000_000))
-    from wtcheck.audit.engine import AuditOptions, audit_files
+    from wtcheck.audit.pipeline import audit_files
+    from wtcheck.audit.plan import AuditOptions
     from wtcheck.workdays import get_calendar
 
     audit_files(
@@ -139,7 +140,7 @@ def test_small_chunks_give_the_same_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows, quoted line breaks, CRLF pairs and blank lines split across chunk boundaries."""
-    import wtcheck.audit.reader as reader
+    import wtcheck.audit.sources as sources
 
     lines = ["case_id,note,aware_date,notification_date"]
     for n in range(60):
@@ -152,7 +153,8 @@ def test_small_chunks_give_the_same_findings(
     data = "\r\n".join(lines).encode()
     whole = audit_bytes(tmp_path, data, rules=SIN).findings
     for size in (7, 64, 100):
-        monkeypatch.setattr(reader, "CHUNK", size)
+        monkeypatch.setattr(sources, "CHUNK", size)
+        monkeypatch.setattr(sources, "PIECE", size)
         assert audit_bytes(tmp_path, data, rules=SIN).findings == whole
     physical = data.decode().split("\r\n")  # quoted line breaks count as lines
     assert len(whole) == 60 and whole[-1].row == len(physical) == 81

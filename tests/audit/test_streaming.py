@@ -6,41 +6,42 @@ import io
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from tests.audit.helpers import AS_OF
-from wtcheck.audit.engine import AuditOptions, audit_files
+from wtcheck.audit.pipeline import AuditResult, audit_files
+from wtcheck.audit.plan import AuditOptions
 from wtcheck.deliver import open_atomic
 from wtcheck.findings import Finding, Status
-from wtcheck.render.findings_view import CsvFindingWriter, write_findings_csv
+from wtcheck.render.findings_view import CsvFrameWriter, write_findings_csv
 from wtcheck.workdays import get_calendar
 
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "cases.csv")
 
 
-def _audit(sink: object = None) -> tuple[list[Finding], dict[Status, int]]:
+def _audit(sink: object = None) -> AuditResult:
     options = AuditOptions(AS_OF)
     cal = get_calendar("england-and-wales")
-    engine = audit_files([EXAMPLE], cal, options, notice=lambda _m: None, sink=sink)  # type: ignore[arg-type]
-    return engine.findings, engine.counts
+    return audit_files([EXAMPLE], cal, options, notice=lambda _m: None, sink=sink)  # type: ignore[arg-type]
 
 
-def test_a_sink_gets_every_finding_in_order_and_the_engine_keeps_none() -> None:
-    kept, counts = _audit()
-    streamed: list[Finding] = []
-    left, streamed_counts = _audit(streamed.append)
-    assert left == []
-    assert streamed == kept
-    assert streamed_counts == counts
-    assert len(kept) == sum(counts.values())
+def test_a_sink_gets_every_finding_in_order_and_the_result_keeps_none() -> None:
+    kept = _audit()
+    streamed: list[pl.DataFrame] = []
+    left = _audit(streamed.append)
+    assert len(left.frame) == 0
+    assert pl.concat(streamed).equals(kept.frame)
+    assert left.counts == kept.counts
+    assert len(kept.frame) == sum(kept.counts.values()) == 41
 
 
-def test_streamed_csv_is_byte_for_byte_the_buffered_csv() -> None:
-    kept, _ = _audit()
+def test_streamed_csv_is_byte_for_byte_the_csv_of_the_findings() -> None:
+    kept = _audit()
     buffered = io.StringIO()
-    write_findings_csv(buffered, kept)
+    write_findings_csv(buffered, kept.findings())
     streamed = io.StringIO()
-    writer = CsvFindingWriter(streamed)
+    writer = CsvFrameWriter(streamed)
     _audit(writer)
     writer.finish()
     assert streamed.getvalue() == buffered.getvalue()
@@ -49,34 +50,36 @@ def test_streamed_csv_is_byte_for_byte_the_buffered_csv() -> None:
 
 def test_the_header_waits_for_the_first_row_or_finish() -> None:
     out = io.StringIO()
-    writer = CsvFindingWriter(out)
+    writer = CsvFrameWriter(out)
     assert out.getvalue() == ""
     writer.finish()
     writer.finish()
-    assert out.getvalue().count("case_id,rule,") == 1
-
-
-def test_text_cells_are_neutralised_on_the_fast_path() -> None:
-    out = io.StringIO()
-    writer = CsvFindingWriter(out)
-    writer(
-        Finding(
-            case_id="=HYPERLINK(1)",
-            rule="r",
-            rule_name="-name",
-            status=Status.OVERDUE,
-            trigger_date=date(2026, 1, 5),
-            deadline=date(2026, 1, 12),
-            completed=None,
-            days=-3,
-            edition="e",
-            row=2,
-            message="@x",
-        )
+    assert out.getvalue() == (
+        "case_id,rule,rule_name,trigger_date,deadline,completed_date,status,working_days,"
+        "edition,source_row,force,anchor,file,projected,column,value,message\r\n"
     )
-    row = out.getvalue().splitlines()[1]
-    assert row.startswith("'=HYPERLINK(1),r,'-name,2026-01-05,2026-01-12,,overdue,-3,e,2,")
-    assert row.endswith(",'@x")
+
+
+def test_text_cells_are_neutralised_and_quoted_as_the_csv_module_would() -> None:
+    odd = Finding(
+        case_id="=HYPERLINK(1)",
+        rule="r",
+        rule_name="-name",
+        status=Status.OVERDUE,
+        trigger_date=date(2026, 1, 5),
+        deadline=date(2026, 1, 12),
+        completed=None,
+        days=3,
+        edition="e",
+        row=2,
+        file='a,"b"\nc',
+        message="@x",
+    )
+    out = io.StringIO()
+    write_findings_csv(out, [odd, odd._replace(case_id="+1") if hasattr(odd, "_replace") else odd])
+    row = out.getvalue().split("\r\n")[1]
+    assert row.startswith("'=HYPERLINK(1),r,'-name,2026-01-05,2026-01-12,,overdue,3,e,2,")
+    assert ',"a,""b""\nc",false,,,\'@x' in out.getvalue()
 
 
 def test_open_atomic_replaces_only_on_success(tmp_path: Path) -> None:

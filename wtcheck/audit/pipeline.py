@@ -195,6 +195,13 @@ def frame_findings(frame: pl.DataFrame) -> list[Finding]:
     return out
 
 
+def findings_frame(findings: Sequence[Finding]) -> pl.DataFrame:
+    """A findings frame (:data:`FIELDS`) of finding values."""
+    from wtcheck.render.findings_view import as_record
+
+    return pl.DataFrame([as_record(f) for f in findings], schema=SCHEMA, orient="row") if findings else pl.DataFrame(schema=SCHEMA)
+
+
 class Audit:
     """Audits tables against the rules; counts every status, lists those asked for."""
 

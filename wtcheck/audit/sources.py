@@ -278,7 +278,6 @@ class _Rows:
                 truncate_ragged_lines=True,
                 missing_columns="insert",
                 quote_char='"',
-                rechunk=False,
             )
         except pl.exceptions.PolarsError:
             self._fail_unclosed(piece, first_line)

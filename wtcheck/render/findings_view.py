@@ -47,14 +47,13 @@ def as_record(f: Finding) -> dict[str, Any]:
 
 
 def write_findings_csv(out: TextIO, findings: Iterable[Finding]) -> None:
-    """CSV, one row per finding; cells neutralised for Excel (for a list of findings:
-    the mail attachment; the audit writes its frames with :class:`CsvFrameWriter`)."""
-    import csv
+    """CSV, one row per finding; cells neutralised for Excel (through
+    :class:`CsvFrameWriter`, the audit's own writer)."""
+    from wtcheck.audit.pipeline import findings_frame
 
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([safe_cell(h) for h in FIELDS])
-    for f in findings:
-        writer.writerow([safe_cell(v) for v in as_record(f).values()])
+    writer = CsvFrameWriter(out)
+    writer(findings_frame(list(findings)))
+    writer.finish()
 
 
 class CsvFrameWriter:
@@ -77,7 +76,12 @@ class CsvFrameWriter:
             return
         strings = [c for c, t in frame.schema.items() if t == pl.String]
         safe = frame.select(FIELDS).with_columns(
-            pl.when(pl.col(c).str.contains(_DANGEROUS)).then("'" + pl.col(c)).otherwise(pl.col(c))
+            pl.when(pl.col(c) == "")
+            .then(None)  # as the csv module writes it: nothing, not ""
+            .when(pl.col(c).str.contains(_DANGEROUS))
+            .then(pl.lit("'") + pl.col(c))
+            .otherwise(pl.col(c))
+            .alias(c)
             for c in strings
         )
         self._out.write(
