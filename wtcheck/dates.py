@@ -207,7 +207,7 @@ class DateCodes:
         """
         import polars as pl
 
-        stripped = texts.str.strip_chars()
+        stripped = texts.str.strip_chars(_SPACE)
         distinct = stripped.drop_nulls().unique()
         values = distinct.to_list()
         known = self.known
@@ -225,6 +225,8 @@ class DateCodes:
         return stripped.replace_strict(distinct, codes, default=0, return_dtype=pl.Int32)
 
 
+_SPACE = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+"""What str.strip() strips (polars' default set differs: \x1c-\x1f)."""
 CACHE_LIMIT = 1_000_000
 """Distinct texts :class:`DateCodes` remembers before it starts afresh (flat memory)."""
 

@@ -173,13 +173,17 @@ class AuditResult:
     """Tables audited (files, or ``file:sheet``)."""
     references: dict[str, date] = field(default_factory=dict)
 
+    sources: dict[str, str] = field(default_factory=dict)
+    """Each audited rule's citations, by rule id."""
+
     def findings(self) -> list[Finding]:
         """The listed findings as values, for renderers that take them one by one."""
-        return frame_findings(self.frame)
+        return frame_findings(self.frame, self.sources)
 
 
-def frame_findings(frame: pl.DataFrame) -> list[Finding]:
+def frame_findings(frame: pl.DataFrame, sources: Mapping[str, str] | None = None) -> list[Finding]:
     """Each row of a findings frame as a :class:`Finding`."""
+    sources = sources or {}
     out = []
     for r in frame.iter_rows(named=True):
         out.append(
@@ -187,7 +191,7 @@ def frame_findings(frame: pl.DataFrame) -> list[Finding]:
                 case_id=r["case_id"], rule=r["rule"], rule_name=r["rule_name"],
                 status=Status(r["status"]), trigger_date=r["trigger_date"], deadline=r["deadline"],
                 completed=r["completed_date"], days=r["working_days"], edition=r["edition"],
-                row=r["source_row"], force=r["force"], anchor=r["anchor"], source="",
+                row=r["source_row"], force=r["force"], anchor=r["anchor"], source=sources.get(r["rule"], ""),
                 file=r["file"], projected=r["projected"], column=r["column"], value=r["value"],
                 message=r["message"],
             )
@@ -197,9 +201,13 @@ def frame_findings(frame: pl.DataFrame) -> list[Finding]:
 
 def findings_frame(findings: Sequence[Finding]) -> pl.DataFrame:
     """A findings frame (:data:`FIELDS`) of finding values."""
-    from wtcheck.render.findings_view import as_record
-
-    return pl.DataFrame([as_record(f) for f in findings], schema=SCHEMA, orient="row") if findings else pl.DataFrame(schema=SCHEMA)
+    rows = [
+        (f.case_id, f.rule, f.rule_name, f.trigger_date, f.deadline, f.completed, f.status.value,
+         f.days, f.edition, f.row, f.force, f.anchor, f.file, f.projected, f.column, f.value,
+         f.message)
+        for f in findings
+    ]  # fmt: skip
+    return pl.DataFrame(rows, schema=SCHEMA, orient="row")
 
 
 class Audit:
@@ -230,7 +238,8 @@ class Audit:
 
     def result(self) -> AuditResult:
         frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=SCHEMA)
-        return AuditResult(dict(self.counts), frame, self.rows, self.tables)
+        sources = {r.plan.rule.id: r.plan.rule.source for r in self._resolvers.values()}
+        return AuditResult(dict(self.counts), frame, self.rows, self.tables, sources=sources)
 
     # -- one table ------------------------------------------------------------
     def run(self, table: Table, columns: ColumnMap, plans: Sequence[Plan]) -> None:

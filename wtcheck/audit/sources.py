@@ -193,11 +193,7 @@ def _read_csv(
             "expected a CSV file with a header line"
         )
     delimiter = sniff_delimiter(head_line)
-    header = (
-        next(csv.reader([head_line], delimiter=delimiter), [])
-        if '"' in head_line
-        else head_line.split(delimiter)
-    )
+    header = _split_line(head_line, delimiter)
     if at:
         notice(f"{source.name}: header found on line {at + 1}")
     rest = first[sum(len(ln) + 1 for ln in lines[: at + 1]) :]
@@ -207,6 +203,16 @@ def _read_csv(
         source.name, _chain(rest, texts), delimiter, width, at + 1, count, notice
     )
     return Table(source.name, [h.strip() for h in header], batches, at + 1, count)
+
+
+def _split_line(line: str, delimiter: str) -> list[str]:
+    """The cells of one line (quotes understood where the csv module can)."""
+    if '"' in line:
+        try:
+            return next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            pass
+    return line.split(delimiter)
 
 
 def _chain(first: str, texts: Iterator[str]) -> Iterator[str]:
@@ -291,9 +297,11 @@ class _Rows:
         if not self.noted_long and extra.null_count() < len(frame):
             self.noted_long = True
             at = frame.filter(pl.col(f"c{width}").is_not_null()).row(0, named=True)["line"]
+            text = piece.split("\n", at - first_line + 1)[at - first_line]
+            cells = len(_split_line(text.rstrip("\r"), self.delimiter))
             self.notice(
-                f"{self.name}: row {at} has more cells than the {width} headers; extra cells are "
-                "ignored (also on later rows)"
+                f"{self.name}: row {at} has {cells} cells, more than the {width} headers; "
+                "extra cells are ignored (also on later rows)"
             )
         cells = [f"c{i}" for i in range(width)]
         blank = pl.all_horizontal(
@@ -310,13 +318,16 @@ class _Rows:
         starts: list[int] = []
         at = 0
         shape = self.width - 1
-        for _ in reader:
-            start = at + 1
-            at = reader.line_num
-            starts.append(first_line + start - 1)
-            span = at - start + 1
-            if span > 1:
-                self._check_span(piece, first_line, start, span, shape)
+        try:
+            for _ in reader:
+                start = at + 1
+                at = reader.line_num
+                starts.append(first_line + start - 1)
+                span = at - start + 1
+                if span > 1:
+                    self._check_span(piece, first_line, start, span, shape)
+        except csv.Error:
+            starts = []
         if len(starts) != expected:
             raise InputError(
                 f"{self.name}: rows from line {first_line} cannot be told apart (a stray "
@@ -327,7 +338,8 @@ class _Rows:
     def _check_span(self, piece: str, first_line: int, start: int, span: int, shape: int) -> None:
         lines = piece.split("\n", start + span)[start - 1 : start - 1 + span]
         line = first_line + start - 1
-        swallowed = [ln for ln in lines[1:] if ln.rstrip("\r").count(self.delimiter) == shape]
+        # the last line holds the rest of the record: only whole lines in between can tell
+        swallowed = [ln for ln in lines[1:-1] if ln.rstrip("\r").count(self.delimiter) == shape]
         if shape > 0 and swallowed:
             raise InputError(
                 f"{self.name}: line {line}: a quoted cell opens here and runs over the next "
