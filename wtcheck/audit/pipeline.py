@@ -107,7 +107,9 @@ class Resolver:
                 st.NONE if r is None else st.BAD if isinstance(r, Invalid) else st.OK
                 for r in self.results
             ]
-            dls = [r.deadline.toordinal() if isinstance(r, Resolved) else None for r in self.results]
+            dls = [
+                r.deadline.toordinal() if isinstance(r, Resolved) else None for r in self.results
+            ]
             self._columns = (
                 len(self.results),
                 pl.Series(kinds, dtype=pl.Int8),
@@ -143,6 +145,13 @@ class Resolver:
         for other in (rule.edition_date, rule.compare_with):
             if other and other in bad:
                 return bad[other]
+        if (
+            not rule.anchors
+            and not rule.edition_date
+            and opts.edition is None
+            and not rule.in_force_on(dates[rule.trigger])
+        ):
+            return None  # what compute() finds too, without building its notes
         try:
             found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
         except CalendarRangeError as exc:
@@ -290,7 +299,9 @@ class Audit:
             if plan.suppress
             else pl.lit(False).alias("off"),
         ).with_columns(
-            pl.when((pl.col("code") > 0) & (pl.col("code") <= self.as_of)).then(pl.col("code")).alias("done")
+            pl.when((pl.col("code") > 0) & (pl.col("code") <= self.as_of))
+            .then(pl.col("code"))
+            .alias("done")
         )
         rows = rows.with_columns(
             st.status(
@@ -327,7 +338,7 @@ class Audit:
         if len(ords):
             lo, hi = min(lo, int(ords.min())), max(hi, int(ords.max()))  # type: ignore[arg-type]
         first, cum = self._cum_table(lo, hi)
-        at = (lambda s: cum.gather(s - first))  # noqa: E731
+        at = lambda s: cum.gather(s - first)  # noqa: E731
         kept = kept.with_columns(
             st.working_days(
                 pl.col("status"),
@@ -337,8 +348,15 @@ class Audit:
             ).alias("working_days")
         )
         detail = _detail(resolver, kept, plan, columns)
+        unreadable = _unreadable_codes(resolver, kept, plan, columns)
+        kept = kept.join(detail, on="rid", how="left", maintain_order="left")
+        kept = kept.join(unreadable, on="code", how="left", maintain_order="left").with_columns(
+            pl.coalesce("inv_column", "bad_column").alias("inv_column"),
+            pl.coalesce("inv_value", "bad_value").alias("inv_value"),
+            pl.coalesce("inv_tail", "bad_tail").alias("inv_tail"),
+        )
         invalid = pl.col("status") == Status.INVALID.value
-        return kept.join(detail, on=["rid", "code"], how="left", maintain_order="left").select(
+        return kept.select(
             pl.col("case").alias("case_id"),
             pl.lit(rule.id).alias("rule"),
             pl.lit(rule.name).alias("rule_name"),
@@ -376,40 +394,48 @@ def _flag(texts: pl.Series) -> pl.Series:
 
 
 def _detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
-    """Per (result id, completion code) among *kept*: what a finding shows of them."""
-    pairs = kept.select("rid", "code").unique()
-    rows: dict[str, list[Any]] = {
-        k: [] for k in ("rid", "code", "trigger_date", "edition", "anchor", "projected",
-                        "message", "inv_column", "inv_value", "inv_tail")
-    }  # fmt: skip
-    for rid, code in pairs.iter_rows():
+    """Per result id among *kept*: what a finding shows of its deadline, or of the
+    unreadable date it depends on."""
+    rows: list[tuple[Any, ...]] = []
+    for rid in kept["rid"].unique().to_list():
         res = resolver.results[rid]
-        bad: Invalid | None = None
-        if isinstance(res, Invalid):
-            bad = res
-        elif code < 0 and plan.completion is not None:
+        if isinstance(res, Resolved):
+            d = res.item
+            rows.append((rid, d.trigger_date, d.edition, d.anchor, d.projected, res.message,
+                         None, None, None))  # fmt: skip
+        elif isinstance(res, Invalid):
+            rows.append((rid, None, "", None, False, "", *_unreadable(res, columns)))
+    return pl.DataFrame(rows, schema=_DETAIL, orient="row")
+
+
+def _unreadable_codes(
+    resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap
+) -> pl.DataFrame:
+    """Per unreadable completion cell among *kept* (code < 0): what a finding shows of it."""
+    rows: list[tuple[Any, ...]] = []
+    if plan.completion is not None:
+        for code in kept.filter(pl.col("code") < 0)["code"].unique().to_list():
             text, reason = resolver.dates.bad[-code]
-            bad = Invalid(plan.completion, text, reason)
-        item = res.item if isinstance(res, Resolved) else None
-        rows["rid"].append(rid)
-        rows["code"].append(code)
-        rows["trigger_date"].append(item.trigger_date if item else None)
-        rows["edition"].append(item.edition if item else "")
-        rows["anchor"].append(item.anchor if item else None)
-        rows["projected"].append(item.projected if item else False)
-        rows["message"].append(res.message if isinstance(res, Resolved) else "")
-        header = (columns.header_for(bad.key) or own_name(bad.key)) if bad else None
-        rows["inv_column"].append(header)
-        rows["inv_value"].append(bad.value if bad else None)
-        rows["inv_tail"].append(f"column {header!r}: {bad.value!r}: {bad.reason}" if bad else None)
+            rows.append((code, *_unreadable(Invalid(plan.completion, text, reason), columns)))
     return pl.DataFrame(
         rows,
-        schema={
-            "rid": pl.Int32, "code": pl.Int32, "trigger_date": pl.Date, "edition": pl.String,
-            "anchor": pl.String, "projected": pl.Boolean, "message": pl.String,
-            "inv_column": pl.String, "inv_value": pl.String, "inv_tail": pl.String,
-        },
+        schema={"code": pl.Int32, "bad_column": pl.String, "bad_value": pl.String,
+                "bad_tail": pl.String},
+        orient="row",
     )  # fmt: skip
+
+
+def _unreadable(bad: Invalid, columns: ColumnMap) -> tuple[str, str, str]:
+    """(column header, value, the message after its row) of an unreadable cell."""
+    header = columns.header_for(bad.key) or own_name(bad.key)
+    return header, bad.value, f"column {header!r}: {bad.value!r}: {bad.reason}"
+
+
+_DETAIL = {
+    "rid": pl.Int32, "trigger_date": pl.Date, "edition": pl.String, "anchor": pl.String,
+    "projected": pl.Boolean, "message": pl.String, "inv_column": pl.String,
+    "inv_value": pl.String, "inv_tail": pl.String,
+}  # fmt: skip
 
 
 def _ignore(_: int) -> None:

@@ -20,6 +20,7 @@ from wtcheck.findings import Status
 from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
 
+
 @dataclass(frozen=True)
 class AuditOptions:
     as_of: date
@@ -86,7 +87,11 @@ def plan_rules(
             "'Child Unique ID' or pers_person_id (or map one with --mapping)"
         )
     explicit = options.rules is not None
-    rules = options.rules if explicit else [r for r in all_rules(options.extra_rules) if not r.default_off]
+    rules = (
+        options.rules
+        if explicit
+        else [r for r in all_rules(options.extra_rules) if not r.default_off]
+    )
     assert rules is not None
     index = columns.index
     plans: list[Plan] = []
@@ -98,7 +103,9 @@ def plan_rules(
             continue
         triggers = needed_dates(rule, options.counting)
         if not any(t in index for t in triggers):
-            skipped.setdefault(" or ".join(CONCEPTS[t].column for t in triggers), []).append(rule.id)
+            skipped.setdefault(" or ".join(CONCEPTS[t].column for t in triggers), []).append(
+                rule.id
+            )
             continue
         window = rule.kind is Kind.WINDOW
         if not window:
@@ -116,7 +123,14 @@ def plan_rules(
         if REFERRAL_NFA in index and rule.trigger == "referral":
             suppress.append(REFERRAL_NFA)
         plans.append(
-            Plan(rule, keys + fb_keys, None if window else rule.completion, window, tuple(suppress), fb_at)
+            Plan(
+                rule,
+                keys + fb_keys,
+                None if window else rule.completion,
+                window,
+                tuple(suppress),
+                fb_at,
+            )
         )
     if skipped and explicit:  # rules the user asked for: say what is missing
         notice(
@@ -149,4 +163,3 @@ def needed_keys(options: AuditOptions | None = None) -> set[str]:
             if rule.completion and rule.kind is not Kind.WINDOW:
                 keys.add(rule.completion)
     return keys
-

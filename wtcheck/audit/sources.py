@@ -134,7 +134,9 @@ def _sniff_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def _texts(source: Source, head: bytes, notice: Notice, progress: Callable[[int], None]) -> Iterator[str]:
+def _texts(
+    source: Source, head: bytes, notice: Notice, progress: Callable[[int], None]
+) -> Iterator[str]:
     """The decoded text of *source* (whose first bytes, already read, are *head*)."""
     encoding, bom = _sniff_encoding(head)
     decoder = codecs.getincrementaldecoder(encoding)()
@@ -360,7 +362,7 @@ class _Rows:
         left = piece.count("\n") + 2 - start
         raise InputError(
             f"{self.name}: line {first_line + start - 1}: a quoted cell opens here and is never "
-            f"closed (it would swallow the {left} lines to the end); expected a closing quote \""
+            f'closed (it would swallow the {left} lines to the end); expected a closing quote "'
         )
 
 
@@ -386,7 +388,9 @@ def _read_workbook(source: Source, sheet: str | None, notice: Notice) -> list[Ta
         try:
             frame = book.load_sheet(name, header_row=None, dtypes="string").to_polars()
         except Exception as exc:  # noqa: BLE001 - as above
-            raise InputError(f"{source.name}:{name}: cannot be read ({shorten(str(exc), 120)})") from None
+            raise InputError(
+                f"{source.name}:{name}: cannot be read ({shorten(str(exc), 120)})"
+            ) from None
         frame = frame.select(pl.all().cast(pl.String))
         table = _sheet_table(source.name, name, frame)
         if table is not None:

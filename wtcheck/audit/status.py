@@ -53,7 +53,12 @@ def status(
     date); *done_bad* is true when the completion cell is unreadable;
     *soon_end* is the first day that is more than --soon working days away.
     """
-    s = pl.when(suppressed | (kind == NONE)).then(None).when(kind == BAD).then(pl.lit(Status.INVALID.value))
+    s = (
+        pl.when(suppressed | (kind == NONE))
+        .then(None)
+        .when(kind == BAD)
+        .then(pl.lit(Status.INVALID.value))
+    )
     if window:
         s = s.when(deadline < as_of).then(None)
     return (

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["FIELDS", "CsvFrameWriter", "as_record", "write_findings_csv", "write_findings_json"]
 
 
-
 def as_record(f: Finding) -> dict[str, Any]:
     """The JSON object (and CSV row) for one finding."""
     return {
