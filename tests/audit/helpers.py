@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from dataclasses import dataclass
 
 from wtcheck.audit.pipeline import AuditResult, audit_files
 from wtcheck.audit.plan import AuditOptions

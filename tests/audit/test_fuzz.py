@@ -7,10 +7,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import polars as pl
 
 from wtcheck.audit.pipeline import audit_files
 from wtcheck.audit.plan import AuditOptions

@@ -27,8 +27,8 @@ from typing import Any, NamedTuple
 import polars as pl
 
 from wtcheck.audit import status as st
-from wtcheck.audit.fields import FIELDS
 from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
+from wtcheck.audit.fields import FIELDS
 from wtcheck.audit.plan import AuditOptions, Plan, plan_rules
 from wtcheck.audit.sources import Source, Table, open_source, read_tables
 from wtcheck.dates import DateCodes
@@ -267,10 +267,10 @@ class Audit:
                 *(self.dates.read_column(batch[f"c{index[k]}"]).alias(k) for k in date_keys),
                 *(_flag(batch[f"c{index[k]}"]).alias(k) for k in flag_keys),
             )
-            found = [self._plan_batch(plan, work, table.name, columns) for plan in plans]
-            found = [f for f in found if f is not None and len(f)]
-            if found:
-                self.sink(pl.concat(found))
+            for plan in plans:
+                found = self._plan_batch(plan, work, table.name, columns)
+                if found is not None and len(found):
+                    self.sink(found)
         self.rows += table.count.rows
         self.tables.append(table.name)
 
@@ -338,7 +338,10 @@ class Audit:
         if len(ords):
             lo, hi = min(lo, int(ords.min())), max(hi, int(ords.max()))  # type: ignore[arg-type]
         first, cum = self._cum_table(lo, hi)
-        at = lambda s: cum.gather(s - first)  # noqa: E731
+
+        def at(ordinals: pl.Series) -> pl.Series:
+            return cum.gather(ordinals - first)
+
         kept = kept.with_columns(
             st.working_days(
                 pl.col("status"),

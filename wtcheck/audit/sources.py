@@ -300,9 +300,9 @@ class _Rows:
             self.noted_long = True
             at = frame.filter(pl.col(f"c{width}").is_not_null()).row(0, named=True)["line"]
             text = piece.split("\n", at - first_line + 1)[at - first_line]
-            cells = len(_split_line(text.rstrip("\r"), self.delimiter))
+            n_cells = len(_split_line(text.rstrip("\r"), self.delimiter))
             self.notice(
-                f"{self.name}: row {at} has {cells} cells, more than the {width} headers; "
+                f"{self.name}: row {at} has {n_cells} cells, more than the {width} headers; "
                 "extra cells are ignored (also on later rows)"
             )
         cells = [f"c{i}" for i in range(width)]
@@ -373,7 +373,7 @@ def _read_workbook(source: Source, sheet: str | None, notice: Notice) -> list[Ta
 
     where = source.path if source.path is not None else source.stream.read()
     try:
-        book = fastexcel.read_excel(where)  # type: ignore[arg-type]
+        book = fastexcel.read_excel(where)
     except Exception as exc:  # fastexcel's errors carry no stable type across versions
         raise InputError(
             f"{source.name}: cannot be opened as a workbook ({shorten(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 120)}); "
@@ -387,7 +387,7 @@ def _read_workbook(source: Source, sheet: str | None, notice: Notice) -> list[Ta
     for name in names:
         try:
             frame = book.load_sheet(name, header_row=None, dtypes="string").to_polars()
-        except Exception as exc:  # noqa: BLE001 - as above
+        except Exception as exc:
             raise InputError(
                 f"{source.name}:{name}: cannot be read ({shorten(str(exc), 120)})"
             ) from None
@@ -458,7 +458,7 @@ def read_tables(
             )
         if source.path is None:
             rest = source.stream.read()
-            source = Source(source.name, io.BytesIO(head + rest), None)  # type: ignore[arg-type]
+            source = Source(source.name, io.BytesIO(head + rest), None)
         progress(source.size or 0)
         return _read_workbook(source, sheet, notice)
     if sheet is not None:

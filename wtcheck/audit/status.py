@@ -77,7 +77,10 @@ def status(
 
 
 def working_days(
-    status: pl.Expr, at_deadline: pl.Expr, at_done: pl.Expr, at_as_of: pl.Expr
+    status: pl.Expr,
+    at_deadline: pl.Expr | pl.Series,
+    at_done: pl.Expr | pl.Series,
+    at_as_of: pl.Expr,
 ) -> pl.Expr:
     """The finding's working days from the counts of working days up to each date
     (``cum`` of :meth:`wtcheck.workdays.Calendar.cum_table`)."""

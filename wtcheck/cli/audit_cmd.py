@@ -39,7 +39,7 @@ from wtcheck.cli.options import (
     counting_options,
     open_calendar,
 )
-from wtcheck.errors import DeliveryError, InputError
+from wtcheck.errors import InputError
 from wtcheck.findings import DEFAULT_SELECTED, STATUS_ORDER, Status
 
 if TYPE_CHECKING:
@@ -169,6 +169,14 @@ def audit(
             dir_okay=False,
         ),
     ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            metavar="NAME|N",
+            help="In a workbook, audit only this sheet (its name, or its number from 1). Default: every sheet whose headers map.",
+        ),
+    ] = None,
     show_columns: Annotated[
         bool,
         typer.Option(
@@ -208,8 +216,9 @@ def audit(
     from contextlib import contextmanager
 
     from wtcheck.audit.columns import load_mapping
-    from wtcheck.audit.pipeline import audit_files
+    from wtcheck.audit.pipeline import AuditResult
     from wtcheck.audit.plan import AuditOptions
+    from wtcheck.audit.run import ReportOptions, run
     from wtcheck.cli.email_opts import email_settings, send_if_needed
     from wtcheck.config import load_config
     from wtcheck.deliver import refuse_input_as_output
@@ -245,102 +254,31 @@ def audit(
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
     options = AuditOptions(day, soon, counting, rules, extra, keep=shown)
     cal = open_calendar(division, calendar, closures, cfg, as_of=day)
-    if fmt is FeedFormat.CSV and mail is None and (output or not quiet):
-        # nothing needs the findings afterwards: stream them (flat memory)
-        if _audit_to_csv(files, cal, options, columns_map, output, quiet, failing):
-            raise typer.Exit(1)
-        return
-    notes: list[str] = []  # --quiet: printed only with a report
-    engine = audit_files(
-        files,
-        cal,
-        options,
-        mapping=columns_map,
-        notice=notes.append if quiet else _notice,
-        progress=contextmanager(_progress),
-    )
-    findings = engine.findings()
     heading = (
         f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
         f"({cal.division}; 'due soon' = {soon} working days or fewer)"
     )
-    reportable = any(engine.counts[s] for s in failing)
-    failure: DeliveryError | None = None
-    try:
-        sent = send_if_needed(mail, findings, files, day, failing, soon)
-    except DeliveryError as exc:  # the report is still printed or written: nothing is lost
-        sent, failure = False, exc
-    show = not quiet or (reportable and not sent)
-    for note in notes if show else ():
-        _notice(note)
-    _emit(fmt, findings, engine.counts, shown, heading, output, day, show=show)
-    if failure:
-        raise failure
-    if reportable:
+    report = ReportOptions(fmt.value, output, quiet, failing, heading)
+
+    def send(result: AuditResult) -> bool:
+        return send_if_needed(mail, result.findings(), files, day, failing, soon)
+
+    outcome = run(
+        files,
+        cal,
+        options,
+        report,
+        mapping=columns_map,
+        notice=_notice,
+        say=lambda line: typer.echo(line, err=True),
+        progress=contextmanager(_progress),
+        send=send if mail is not None else None,
+        sheet=sheet,
+    )
+    if outcome.failure:
+        raise outcome.failure
+    if outcome.reportable:
         raise typer.Exit(1)
-
-
-def _audit_to_csv(files, cal, options, mapping, output, quiet, failing) -> bool:  # type: ignore[no-untyped-def]
-    """Audit straight into CSV: each finding is written as soon as it is found.
-
-    Memory stays flat however many rows and findings (the table, JSON, ICS
-    and email need every finding first). With --output the file is replaced
-    atomically when the audit ends, and left as it was if it fails; on
-    stdout, rows found before a failure in a later file have been written.
-    With --quiet (only with --output here) notes and the summary are printed
-    only when there is something to report, as for the other formats.
-    Returns whether there is (a finding of a *failing* status).
-    """
-    from contextlib import contextmanager, nullcontext
-
-    from wtcheck.audit.pipeline import audit_files
-    from wtcheck.deliver import open_atomic
-    from wtcheck.render.audit_view import summary_line
-    from wtcheck.render.findings_view import CsvFrameWriter
-
-    notes: list[str] = []
-    with open_atomic(output) if output else nullcontext(sys.stdout) as out:
-        writer = CsvFrameWriter(out)
-        engine = audit_files(
-            files, cal, options, mapping=mapping, notice=notes.append if quiet else _notice,
-            progress=contextmanager(_progress), sink=writer,
-        )  # fmt: skip
-        writer.finish()
-    counts = engine.counts
-    reportable = any(counts[s] for s in failing)
-    if not quiet or reportable:
-        for note in notes:
-            _notice(note)
-        typer.echo(summary_line(counts), err=True)
-    return reportable
-
-
-def _emit(fmt, findings, counts, shown, heading, output, day, *, show) -> None:  # type: ignore[no-untyped-def]
-    """Write the report to --output (always) and print it (when *show*)."""
-    import io
-
-    from wtcheck.deliver import write_atomic
-    from wtcheck.render import audit_view, findings_view
-    from wtcheck.render.console import make_console
-
-    if not (output or show):
-        return
-    buffer = io.StringIO() if output else sys.stdout
-    if fmt is FeedFormat.CSV:
-        findings_view.write_findings_csv(buffer, findings)
-    elif fmt is FeedFormat.JSON:
-        findings_view.write_findings_json(buffer, findings)
-    elif fmt is FeedFormat.ICS:
-        from wtcheck.render.ics import finding_events, render_ics
-
-        buffer.write(render_ics(finding_events(findings, day), as_of=day, name="wtcheck audit"))
-    else:
-        audit_view.print_findings(make_console(buffer), findings, counts, shown, heading)
-    if output:
-        assert isinstance(buffer, io.StringIO)
-        write_atomic(output, buffer.getvalue())
-    if show and fmt is not FeedFormat.TABLE:
-        typer.echo(audit_view.summary_line(counts), err=True)
 
 
 def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from wtcheck.audit.fields import FIELDS
 from wtcheck.findings import Finding
-from wtcheck.render.delimited import DANGEROUS, safe_cell
+from wtcheck.render.delimited import DANGEROUS
 
 if TYPE_CHECKING:
     import polars as pl
