@@ -72,6 +72,11 @@ _OWN = {CASE_ID: CASE_ID, **{c.key: c.column for c in CONCEPTS}, **{f: f for f i
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """*text* cut to *limit* characters (messages that quote a file's data stay short)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def own_name(key: str) -> str:
     """wtcheck's own header for *key* (``referral`` → ``referral_date``)."""
     return _OWN[key]
@@ -163,7 +168,9 @@ def match_columns(
         else:
             by_norm[n] = i
     if dupes:
-        listed = "; ".join(" / ".join(repr(h) for h in hs) for hs in dupes.values())
+        listed = "; ".join(
+            " / ".join(repr(shorten(h)) for h in hs) for hs in list(dupes.values())[:5]
+        )
         where = f"{source}: " if source else ""
         raise ColumnError(
             f"{where}duplicate column headers (after ignoring case and punctuation): {listed}"

@@ -425,7 +425,7 @@ def _sheet_table(file: str, sheet: str, frame: pl.DataFrame) -> Table | None:
             for c in cells
         )
     ).to_series()
-    nonblank = filled.arg_true()
+    nonblank = (filled > 0).arg_true()
     if len(nonblank) == 0:
         return None
     at = int(nonblank[0])
