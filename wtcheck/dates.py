@@ -201,32 +201,31 @@ class DateCodes:
     def read_column(self, texts: pl.Series) -> pl.Series:
         """The code of every cell of *texts* (Int32; null cells are empty: 0).
 
-        Each distinct text is read once by :func:`read_cell`; texts that cannot
-        start any accepted form are rejected in bulk with :data:`EXPECTED`, which
-        is what :func:`parse_date` says of them.
+        Each distinct text is read once by :func:`read_cell` (stripped as
+        ``str.strip`` strips); texts that cannot start any accepted form are
+        rejected in bulk with :data:`EXPECTED`, which is what :func:`parse_date`
+        says of them.
         """
         import polars as pl
 
-        stripped = texts.str.strip_chars(_SPACE)
-        distinct = stripped.drop_nulls().unique()
+        distinct = texts.drop_nulls().unique()
         values = distinct.to_list()
         known = self.known
         missing = [v for v in values if v not in known]
         if missing:
-            shaped = pl.Series(missing, dtype=pl.String).str.contains(_CANDIDATE).to_list()
-            for value, ok in zip(missing, shaped, strict=True):
+            stripped = [v.strip() for v in missing]
+            shaped = pl.Series(stripped, dtype=pl.String).str.contains(_CANDIDATE).to_list()
+            for raw, value, ok in zip(missing, stripped, shaped, strict=True):
                 if ok:
-                    self.code(value)
+                    known[raw] = self.code(value)
                 elif value.lower() in EMPTY_WORDS:
-                    known[value] = 0
+                    known[raw] = 0
                 else:
-                    known[value] = self._bad(value, EXPECTED)
+                    known[raw] = self._bad(value, EXPECTED)
         codes = pl.Series([known[v] for v in values], dtype=pl.Int32)
-        return stripped.replace_strict(distinct, codes, default=0, return_dtype=pl.Int32)
+        return texts.replace_strict(distinct, codes, default=0, return_dtype=pl.Int32)
 
 
-_SPACE = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
-"""What str.strip() strips (polars' default set differs: \x1c-\x1f)."""
 CACHE_LIMIT = 1_000_000
 """Distinct texts :class:`DateCodes` remembers before it starts afresh (flat memory)."""
 

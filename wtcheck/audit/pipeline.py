@@ -234,7 +234,7 @@ class Audit:
         self.as_of = options.as_of.toordinal()
         # due soon: as_of <= deadline < soon_end (at most --soon working days left)
         self.soon_end = cal.add_ordinal(self.as_of, options.soon + 1)
-        self.keep = [s.value for s in options.keep]
+        self.keep = [st.CODES[s] for s in options.keep]
         self._resolvers: dict[tuple[str, tuple[str, ...]], Resolver] = {}
         self._cum: tuple[int, list[int], pl.Series] | None = None
 
@@ -315,8 +315,8 @@ class Audit:
                 soon_end=self.soon_end,
             ).alias("status")
         )
-        for value, n in rows["status"].drop_nulls().value_counts().iter_rows():
-            self.counts[Status(value)] += n
+        for code, n in rows["status"].drop_nulls().value_counts().iter_rows():
+            self.counts[st.BY_CODE[code]] += n
         kept = rows.filter(pl.col("status").is_in(self.keep))
         if not len(kept):
             return None
@@ -358,17 +358,18 @@ class Audit:
             pl.coalesce("inv_value", "bad_value").alias("inv_value"),
             pl.coalesce("inv_tail", "bad_tail").alias("inv_tail"),
         )
-        invalid = pl.col("status") == Status.INVALID.value
+        invalid = pl.col("status") == st.CODES[Status.INVALID]
+        names = pl.Series([s.value for s in st.BY_CODE])
         return kept.select(
             pl.col("case").alias("case_id"),
             pl.lit(rule.id).alias("rule"),
             pl.lit(rule.name).alias("rule_name"),
             pl.when(~invalid).then(pl.col("trigger_date")).alias("trigger_date"),
             pl.when(~invalid).then(_as_date(pl.col("dl"))).alias("deadline"),
-            pl.when(pl.col("status").is_in([Status.MET.value, Status.LATE.value]))
+            pl.when(pl.col("status").is_in([st.CODES[Status.MET], st.CODES[Status.LATE]]))
             .then(_as_date(pl.col("done")))
             .alias("completed_date"),
-            "status",
+            pl.col("status").replace_strict(list(range(len(names))), names, return_dtype=pl.String),
             "working_days",
             pl.when(~invalid).then(pl.col("edition")).otherwise(pl.lit("")).alias("edition"),
             pl.col("line").alias("source_row"),

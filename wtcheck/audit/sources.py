@@ -235,18 +235,24 @@ def _csv_batches(
     """The rows after the header, one frame per piece of about :data:`PIECE` characters."""
     state = _Rows(name, delimiter, width, count, notice)
     line = header_line  # lines before the piece
+    parts: list[str] = []
+    size = 0
     pending = ""
     for text in texts:
-        pending += text
-        if len(pending) < PIECE:
+        parts.append(text)
+        size += len(text)
+        if size < PIECE:
             continue
+        pending = "".join(parts)
         cut = _record_end(pending)
         if cut < 0:
+            parts, size = [pending], len(pending)
             continue
-        piece, pending = pending[:cut], pending[cut + 1 :]
+        piece, rest = pending[:cut], pending[cut + 1 :]
+        parts, size = [rest], len(rest)
         yield state.parse(piece, line + 1)
         line += piece.count("\n") + 1
-    pending = pending.rstrip("\r\n")
+    pending = "".join(parts).rstrip("\r\n")
     if pending:
         yield state.parse(pending, line + 1)
 

@@ -35,6 +35,14 @@ NONE, OK, BAD = 0, 1, 2
 """What a rule's deadline came to for a row (column ``kind``): no deadline, a
 deadline, or an unreadable date it depends on."""
 
+CODES: dict[Status, int] = {s: i for i, s in enumerate(Status)}
+"""Each status as the small integer :func:`status` gives (strings only for listed rows)."""
+BY_CODE: tuple[Status, ...] = tuple(Status)
+
+
+def _code(s: Status) -> pl.Expr:
+    return pl.lit(CODES[s], pl.Int8)
+
 
 def status(
     *,
@@ -47,7 +55,7 @@ def status(
     as_of: int,
     soon_end: int,
 ) -> pl.Expr:
-    """The status (String; null: no finding) of each row.
+    """The status (:data:`CODES`, Int8; null: no finding) of each row.
 
     *deadline* and *done* are ordinals (*done* null when not done by the as-of
     date); *done_bad* is true when the completion cell is unreadable;
@@ -57,22 +65,22 @@ def status(
         pl.when(suppressed | (kind == NONE))
         .then(None)
         .when(kind == BAD)
-        .then(pl.lit(Status.INVALID.value))
+        .then(_code(Status.INVALID))
     )
     if window:
         s = s.when(deadline < as_of).then(None)
     return (
         s.when(done <= deadline)
-        .then(pl.lit(Status.MET.value))
+        .then(_code(Status.MET))
         .when(done.is_not_null())
-        .then(pl.lit(Status.LATE.value))
+        .then(_code(Status.LATE))
         .when(done_bad)
-        .then(pl.lit(Status.INVALID.value))
+        .then(_code(Status.INVALID))
         .when(deadline < as_of)
-        .then(pl.lit(Status.OVERDUE.value))
+        .then(_code(Status.OVERDUE))
         .when(deadline < soon_end)
-        .then(pl.lit(Status.DUE_SOON.value))
-        .otherwise(pl.lit(Status.PENDING.value))
+        .then(_code(Status.DUE_SOON))
+        .otherwise(_code(Status.PENDING))
     )
 
 
@@ -83,15 +91,15 @@ def working_days(
     at_as_of: pl.Expr,
 ) -> pl.Expr:
     """The finding's working days from the counts of working days up to each date
-    (``cum`` of :meth:`wtcheck.workdays.Calendar.cum_table`)."""
+    (``cum`` of :meth:`wtcheck.workdays.Calendar.cum_table`); *status* as :data:`CODES`."""
     return (
-        pl.when(status == Status.MET.value)
+        pl.when(status == CODES[Status.MET])
         .then(at_deadline - at_done)
-        .when(status == Status.LATE.value)
+        .when(status == CODES[Status.LATE])
         .then(pl.max_horizontal(pl.lit(1), at_done - at_deadline))
-        .when(status == Status.OVERDUE.value)
+        .when(status == CODES[Status.OVERDUE])
         .then(pl.max_horizontal(pl.lit(1), at_as_of - at_deadline))
-        .when(status == Status.INVALID.value)
+        .when(status == CODES[Status.INVALID])
         .then(None)
         .otherwise(at_deadline - at_as_of)
         .cast(pl.Int64)
