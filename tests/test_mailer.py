@@ -136,7 +136,7 @@ def test_default_port_follows_security(security: str, port: int) -> None:
          "/etc/wtcheck.toml: [email] security: expected 'none', 'starttls' or 'ssl', got 'tls'"),
         (EmailOptions(), {**TABLE, "hots": "x"}, {}, ConfigError,
          "/etc/wtcheck.toml: [email] hots: unknown setting; expected one of to, from, host, "
-         "port, security, user, password, cafile, timeout, always"),
+         "port, security, user, password, cafile, timeout, always, subject_prefix, routes, send_unrouted"),
         (EmailOptions(), {**TABLE, "to": ["ok@b.org", 3]}, {}, ConfigError,
          "/etc/wtcheck.toml: [email] to: expected an email address as a string, got 3"),
         (EmailOptions(timeout=0), TABLE, {}, InputError,

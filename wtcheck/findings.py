@@ -64,6 +64,7 @@ class Finding:
     column: str | None = None
     value: str | None = None
     message: str = ""
+    groups: tuple[str, ...] = ()  # values of the --by columns, in order ("(none)" when empty)
 
 
 class TemplateSink(Protocol):
