@@ -324,6 +324,8 @@ class State:
                     "by wtcheck --state"
                 )
             self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("BEGIN IMMEDIATE")  # can this run write it? (else: locked)
+            self.conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
             raise self._fail(exc, "reading its schema") from None
 

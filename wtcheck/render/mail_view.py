@@ -148,7 +148,7 @@ def urgent_first(findings: Sequence[Finding]) -> list[Finding]:
 
 def files_label(files: Sequence[str]) -> str:
     """ "cases.csv", "a.csv, b.csv" or "a.csv and 2 more files" (base names)."""
-    names = [visible(PurePath(f).name) if f != "-" else "stdin" for f in files] or ["(no file)"]
+    names = [PurePath(f).name if f != "-" else "stdin" for f in files] or ["(no file)"]
     if len(names) <= 2:
         return ", ".join(names)
     return f"{names[0]} and {len(names) - 1} more files"
@@ -224,15 +224,27 @@ def _change(report: MailReport, f: Finding) -> str:
     return "new" if changes.is_new(f) else "still open"
 
 
-def _detail(f: Finding) -> str:
+def _detail(f: Finding) -> list[str]:
     """What the finding says after its case and rule: days, deadline, trigger."""
     parts = [visible(days_text(f))]
     if f.deadline is not None:
         parts.append(f"deadline {format_long(f.deadline)}")
-    trigger = trigger_text(f)
-    if trigger:
-        parts.append(trigger)
-    return "; ".join(p for p in parts if p)
+    parts.append(trigger_text(f))
+    return [p for p in parts if p]
+
+
+def _parts_lines(parts: list[str], indent: str) -> list[str]:
+    """*parts* joined with "; ", a new line rather than splitting a part (a date)."""
+    lines: list[str] = []
+    current = ""
+    for part in parts:
+        joined = f"{current}; {part}" if current else part
+        if current and len(indent) + len(joined) > WIDTH:
+            lines += _wrap(current + ";", indent, indent)
+            current = part
+        else:
+            current = joined
+    return lines + (_wrap(current, indent, indent) if current else [])
 
 
 def _wrap(text: str, indent: str, more: str) -> list[str]:
@@ -249,7 +261,8 @@ def _wrap(text: str, indent: str, more: str) -> list[str]:
 def _intro(report: MailReport) -> list[str]:
     group = f" for {visible(report.group)}" if report.group is not None else ""
     lines = [
-        f"wtcheck audit of {files_label(report.files)}{group}, as of {format_long(report.as_of)}.",
+        f"wtcheck audit of {visible(files_label(report.files))}{group}, "
+        f"as of {format_long(report.as_of)}.",
         summary_line(report).capitalize() + ".",
     ]
     changes = report.changes
@@ -336,7 +349,7 @@ def text_body(report: MailReport, attachment: str) -> str:
             change = _change(report, f)
             head = f"{visible(f.case_id)} — {_rule(f)}" + (f" [{change}]" if change else "")
             lines += _wrap(head, "  ", "    ")
-            lines += _wrap(_detail(f), "    ", "    ")
+            lines += _parts_lines(_detail(f), "    ")
     if report.resolved:
         since = (
             format_long(report.changes.previous)
