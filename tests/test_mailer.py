@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from datetime import date
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -481,9 +481,8 @@ def test_a_server_trickling_220_continuation_lines_is_bounded_by_the_timeout() -
     """One ``220-`` line every 0.2 s resets a per-read timeout for ever; the
     deadline covers the whole exchange (the server gives up after 20 s, so a
     client without it fails with a different message instead of hanging)."""
-    with trickling_server(interval=0.2, lasting=20) as port:
-        with pytest.raises(DeliveryError) as exc:
-            send_report(settings(port, timeout=1), report())
+    with trickling_server(interval=0.2, lasting=20) as port, pytest.raises(DeliveryError) as exc:
+        send_report(settings(port, timeout=1), report())
     assert str(exc.value) == (
         f"email not sent: 127.0.0.1:{port} did not answer within 1 s (connecting)"
     )
