@@ -315,3 +315,20 @@ def test_two_concurrent_runs_one_waits_and_nothing_is_sent_twice(tmp_path: Path)
     assert len(rec.received) == 4
     with State.open(state) as st:
         assert st.runs() == [(D1, 7)]
+
+
+def test_the_html_marks_new_and_still_open_and_lists_the_resolved(tmp_path: Path) -> None:
+    state = tmp_path / "state.db"
+    s = lambda port: settings(port, routes=ROUTES[:1], send_unrouted=False)  # noqa: E731
+    with smtp_server() as (port, rec):
+        run(s(port), state, Report(tmp_path / "r"), team("Team A", "A1", "A2"), as_of=D1)
+        run(s(port), state, Report(tmp_path / "r"), team("Team A", "A2", "A3"), as_of=D2)
+    first = rec.received[0].message.get_body(("plain",)).get_content()
+    assert "First run with this state file: 2 new, 0 still open, 0 resolved." in first
+    html = rec.received[1].message.get_body(("html",)).get_content()
+    assert "<th>Since the last run</th>" in html
+    assert "<td>A2</td>" in html and "<td>still open</td>" in html and "<td>new</td>" in html
+    assert (
+        "<h3>Resolved (1)</h3><ul>\r\n<li>A1 — Serious incident notification "
+        "(was overdue, deadline Fri 27 Nov 2026)</li>" in html
+    )

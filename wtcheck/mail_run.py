@@ -175,7 +175,12 @@ def deliver(
             todo.append((m, report))
     filename = f"wtcheck-findings-{as_of.isoformat()}.csv"
     for number, (m, report) in enumerate(todo):
-        msg = build_message(settings, report, findings_csv_bytes(report), filename, m.recipients)
+        try:
+            msg = build_message(
+                settings, report, findings_csv_bytes(report), filename, m.recipients
+            )
+        except (ValueError, TypeError) as exc:  # the report is written: never a traceback
+            raise DeliveryError(f"email not built ({_message_name(m)}): {exc}") from None
         try:
             send_message(settings, msg, m.recipients)
         except DeliveryError as exc:
