@@ -226,7 +226,7 @@ def test_smtp_down_after_the_report_keeps_report_and_state_and_a_rerun_sends_onc
     assert str(exc.value) == (
         f"email not sent: could not connect to 127.0.0.1:{down}: connection refused "
         "(the message for Team A; 0 of 4 messages sent, 4 not; the report and the state "
-        "are saved: run again with the same --as-of to send the rest)"
+        "are saved; run again with the same --as-of to send the rest)"
     )
     assert report.path.read_text() == "report 1\n"
     with State.open(state) as st:

@@ -184,11 +184,13 @@ def deliver(
         try:
             send_message(settings, msg, m.recipients)
         except DeliveryError as exc:
-            left = len(todo) - number
+            if len(todo) == 1 and state is None:
+                raise
+            saved = "the report and the state are saved" if state else "the report is saved"
+            rerun = "; run again with the same --as-of to send the rest" if state else ""
             raise DeliveryError(
                 f"{exc} ({_message_name(m)}; {len(sent)} of {len(todo)} messages sent, "
-                f"{left} not; the report and the state are saved: run again with the same "
-                "--as-of to send the rest)"
+                f"{len(todo) - number} not; {saved}{rerun})"
             ) from None
         if state is not None:
             state.record_accepted(as_of, m.key, m.recipients)

@@ -36,7 +36,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -420,4 +420,5 @@ class State:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """When a run was saved or a message accepted (a record, never a date wtcheck counts from)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
