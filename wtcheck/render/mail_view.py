@@ -19,8 +19,8 @@ so a case id or a cell can never inject markup. Nothing here does I/O.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -53,29 +53,35 @@ SECTION_ORDER: tuple[Status, ...] = (
 COLUMNS = ("Status", "Case", "Rule", "Trigger", "Deadline", "Working days")
 
 
-# -- safe text (a private copy until the shared wtcheck/render/safe_text.py exists) -------
-def _escaped(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+# -- safe text ----------------------------------------------------------------------------
+# A private stand-in for the shared wtcheck/render/safe_text.py (the ux branch), with the
+# same names and the same characters: when that is merged, replace this block with
+# ``from wtcheck.render.safe_text import clean_text, visible``.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
-def _hidden(ch: str) -> bool:
-    """A control, format (bidi, zero-width) or line/paragraph-separator character."""
-    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
 
 
 def visible(text: str) -> str:
-    r"""*text* with every control or format character shown as an escape (``\x1b``)."""
-    if text.isprintable():
-        return text
-    return "".join(_escaped(ch) if _hidden(ch) else ch for ch in text)
+    r"""*text* with each control character (C0, DEL, C1, bidi controls) written as its
+    escape: ESC as ``\x1b``, a line feed as ``\n``."""
+    return _CONTROL.sub(_escape, text)
+
+
+def clean_text(text: str) -> str:
+    """*text* with each control character replaced by a space."""
+    return _CONTROL.sub(" ", text)
 
 
 def header_text(text: str) -> str:
-    """*text* on one line for a header: line breaks and tabs become single spaces,
-    other control characters are shown escaped."""
-    spaced = "".join(" " if ch.isspace() else ch for ch in text)
-    return " ".join(visible(spaced).split())
+    """*text* on one line for a header: control characters (line breaks included)
+    become spaces, runs of spaces one space."""
+    return " ".join(clean_text(text).split())
 
 
 # -- the report ---------------------------------------------------------------------------
