@@ -135,3 +135,44 @@ def silent_server() -> Iterator[int]:
 def closed_port() -> int:
     """A loopback port nothing listens on (connection refused)."""
     return free_port()
+
+
+@contextmanager
+def trickling_server(interval: float = 0.5, lasting: float = 20.0) -> Iterator[int]:
+    """A loopback server that sends one ``220-`` continuation line every *interval*
+    seconds and never finishes its greeting (it gives up after *lasting* seconds,
+    so a client without an overall deadline fails late instead of hanging)."""
+    import threading
+    import time
+
+    stop = threading.Event()
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        s.listen(4)
+        s.settimeout(0.2)
+
+        def serve() -> None:
+            end = time.monotonic() + lasting
+            conn: socket.socket | None = None
+            while conn is None and not stop.is_set() and time.monotonic() < end:
+                try:
+                    conn, _ = s.accept()
+                except TimeoutError:
+                    continue
+            if conn is None:
+                return
+            with conn:
+                while not stop.is_set() and time.monotonic() < end:
+                    try:
+                        conn.sendall(b"220-still warming up\r\n")
+                    except OSError:
+                        return
+                    stop.wait(interval)
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        try:
+            yield int(s.getsockname()[1])
+        finally:
+            stop.set()
+            thread.join()

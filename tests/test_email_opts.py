@@ -95,3 +95,30 @@ def test_send_only_when_a_selected_status_occurs() -> None:
         "— c.csv, as of 2026-12-01",
         "wtcheck: 2 due within 5 working days — c.csv, as of 2026-12-01",
     ]
+
+
+def test_routes_and_prefix_from_a_real_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "wtcheck.toml"
+    path.write_text(
+        "[email]\n"
+        'to = "duty-desk@example.org"\n'
+        'from = "wtcheck@example.org"\n'
+        'host = "smtp.example.org"\n'
+        'subject_prefix = "OFFICIAL-SENSITIVE"\n'
+        "\n"
+        "[email.routes]\n"
+        '"CIN North" = "north@example.org"\n'
+        '"CIN South" = ["south@example.org", "Deputy <deputy@example.org>"]\n',
+        encoding="utf-8",
+    )
+    s = email_settings(EmailOptions(), True, load_config(path))
+    assert s is not None
+    assert (s.recipients, s.subject_prefix, s.send_unrouted) == (
+        ("duty-desk@example.org",),
+        "OFFICIAL-SENSITIVE",
+        True,
+    )
+    assert s.routes == (
+        ("CIN North", ("north@example.org",)),
+        ("CIN South", ("south@example.org", "Deputy <deputy@example.org>")),
+    )

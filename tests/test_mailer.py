@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from tests.smtp_server import (
     silent_server,
     smtp_server,
     tls_auth_server,
+    trickling_server,
 )
 from wtcheck.errors import ConfigError, DeliveryError, InputError
 from wtcheck.findings import Status
@@ -136,7 +138,7 @@ def test_default_port_follows_security(security: str, port: int) -> None:
          "/etc/wtcheck.toml: [email] security: expected 'none', 'starttls' or 'ssl', got 'tls'"),
         (EmailOptions(), {**TABLE, "hots": "x"}, {}, ConfigError,
          "/etc/wtcheck.toml: [email] hots: unknown setting; expected one of to, from, host, "
-         "port, security, user, password, cafile, timeout, always"),
+         "port, security, user, password, cafile, timeout, always, subject_prefix, routes, send_unrouted"),
         (EmailOptions(), {**TABLE, "to": ["ok@b.org", 3]}, {}, ConfigError,
          "/etc/wtcheck.toml: [email] to: expected an email address as a string, got 3"),
         (EmailOptions(timeout=0), TABLE, {}, InputError,
@@ -216,30 +218,109 @@ def test_a_long_subject_arrives_with_single_spaces() -> None:
     )
 
 
-def test_text_and_html_bodies_list_the_reported_findings_overdue_first() -> None:
+def test_text_body_counts_per_rule_then_lists_the_urgent_first_within_80_columns() -> None:
     rep = report()
-    text = mail_view.text_body(rep, "f.csv").splitlines()
-    assert text[:3] == [
+    text = mail_view.text_body(rep, "f.csv")
+    assert text.splitlines() == [
         "wtcheck audit of cases.csv, as of Tue 1 Dec 2026.",
         "3 overdue, 2 due within 5 working days.",
         "",
-    ]
-    assert text[3].split() == [
-        "Status", "Case", "Rule", "Trigger", "Deadline", "Working", "days", "Force", "Row",
-    ]  # fmt: skip
-    assert [line.split("  ")[0] for line in text[4:9]] == ["overdue"] * 3 + ["due-soon"] * 2
-    assert "A3" in text[6] and "Mon 30 Nov 2026" in text[6] and "1 working day overdue" in text[6]
-    assert "A6" in text[7] and "due today" in text[7] and "cases.csv:7" in text[7]
-    assert text[10:] == [
+        "By rule",
+        "  Serious incident notification: 3 overdue, 2 due within 5 working days",
+        "",
+        "Due within 5 working days (2)",
+        "  A6 — Serious incident notification",
+        "    due today; deadline Tue 1 Dec 2026; Became aware Fri 20 Nov 2026",
+        "  A2 — Serious incident notification",
+        "    2 working days left; deadline Thu 3 Dec 2026; Became aware Fri 20 Nov 2026",
+        "",
+        "Overdue (3)",
+        "  <b>A4</b> & co — Serious incident notification",
+        "    3 working days overdue; deadline Thu 26 Nov 2026;",
+        "    Became aware Fri 20 Nov 2026",
+        "  =cmd|' /C calc'!A0 — Serious incident notification",
+        "    2 working days overdue; deadline Fri 27 Nov 2026;",
+        "    Became aware Fri 20 Nov 2026",
+        "  A3 — Serious incident notification",
+        "    1 working day overdue; deadline Mon 30 Nov 2026;",
+        "    Became aware Fri 20 Nov 2026",
+        "",
         "All 5 findings are in the attached f.csv.",
         "A missed guidance deadline ('should') is poor practice, not a breach of the law.",
     ]
-    assert "Serious incident notification" not in "\n".join(text)  # ids only: narrow
-    html = mail_view.html_body(rep, "f.csv")
-    assert "<td>sin-panel (Serious incident notification)</td>" in html
+    assert max(len(line) for line in text.splitlines()) <= 80
+    for hidden in ("sin-panel", "cases.csv:", "guidance  ", "wt2023"):  # no Row/Force/Edition
+        assert hidden not in text
+
+
+def test_overdue_longest_first_then_late_and_a_referral_trigger_named() -> None:
+    from tests.data.sample_findings import finding
+
+    d = date
+    rows = [
+        finding(case_id="L1", status=Status.LATE, days=1, completed=d(2026, 11, 30)),
+        finding(case_id="O1", days=1, deadline=d(2026, 11, 30)),
+        finding(case_id="L4", status=Status.LATE, days=4, completed=d(2026, 11, 30)),
+        finding(case_id="O9", days=9, deadline=d(2026, 11, 18)),
+        finding(case_id="S3", status=Status.DUE_SOON, days=3, deadline=d(2026, 12, 4)),
+        finding(
+            case_id="R1",
+            rule="sa-45",
+            rule_name="Single assessment concluded",
+            trigger_date=d(2026, 11, 18),
+            status=Status.DUE_SOON,
+            days=0,
+            deadline=d(2026, 12, 1),
+        ),
+    ]
+    rep = MailReport(rows, ["c.csv"], AS_OF, frozenset(Status))
+    order = [f.case_id for f in rep.ordered]
+    assert order == ["R1", "S3", "O9", "O1", "L4", "L1"]
+    text = mail_view.text_body(rep, "f.csv")
+    assert "  R1 — Single assessment concluded\n" in text
+    assert "due today; deadline Tue 1 Dec 2026; Referral Wed 18 Nov 2026" in text
+    assert "\nDone late (2)\n" in text
+
+
+def test_html_lists_rule_names_named_triggers_and_escapes_markup() -> None:
+    html = mail_view.html_body(report(), "f.csv")
+    assert "<li>Serious incident notification: 3 overdue, 2 due within 5 working days</li>" in html
+    assert "<th>Status</th><th>Case</th><th>Rule</th><th>Trigger</th><th>Deadline</th>" in html
+    assert "<td>Became aware Fri 20 Nov 2026</td>" in html
+    assert "Force" not in html and "Row" not in html and "Edition" not in html
     assert "<td>&lt;b&gt;A4&lt;/b&gt; &amp; co</td>" in html and "<b>A4" not in html
-    assert html.index("A4") < html.index("A3") < html.index("A6") < html.index("A2")
+    assert html.index("A6") < html.index("A2") < html.index("A4") < html.index("A3")
     assert "A1" not in html and "A5" not in html and "A8" not in html  # not shown
+
+
+def test_escape_characters_are_shown_not_sent_and_long_values_wrap_at_80() -> None:
+    from tests.data.sample_findings import finding
+
+    rows = [
+        finding(case_id="C\x1b[2J\x1b]8;;http://x\x07link", rule_name="R" * 120),
+        finding(case_id="X" * 130),
+    ]
+    rep = MailReport(rows, ["c\x1b[31m.csv"], AS_OF)
+    text = mail_view.text_body(rep, "f.csv")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "C\\x1b[2J\\x1b]8;;http://x\\x07link — RRR" in text
+    assert "c\\x1b[31m.csv" in text
+    assert max(len(line) for line in text.splitlines()) == 80
+    assert f"\n  {'X' * 78}\n    {'X' * 52} — Serious incident\n    notification\n" in text
+
+
+def test_a_file_name_with_a_line_break_reaches_the_subject_on_one_line() -> None:
+    rep = MailReport(report().findings, ["evil\r\nBcc: x@evil.example\n.csv"], AS_OF, SELECTED)
+    assert mail_view.subject(rep, "OFFICIAL-SENSITIVE") == (
+        "OFFICIAL-SENSITIVE wtcheck: 3 overdue, 2 due within 5 working days — "
+        "evil Bcc: x@evil.example .csv, as of 2026-12-01"
+    )
+    with smtp_server() as (port, rec):
+        send_report(settings(port, subject_prefix="OFFICIAL-SENSITIVE"), rep)
+    (got,) = rec.received
+    assert got.message["Subject"] == mail_view.subject(rep, "OFFICIAL-SENSITIVE")
+    assert got.message["Bcc"] is None
+    assert got.rcpt_tos == ["team@example.org", "lead@example.org"]
 
 
 def test_bodies_show_at_most_200_rows_and_say_how_many_more() -> None:
@@ -248,7 +329,7 @@ def test_bodies_show_at_most_200_rows_and_say_how_many_more() -> None:
     many = [finding(case_id=f"C{i:03}", row=i) for i in range(205)]
     rep = MailReport(many, ["c.csv"], AS_OF)
     text = mail_view.text_body(rep, "f.csv").splitlines()
-    assert sum(1 for line in text if line.startswith("overdue ")) == 200
+    assert sum(1 for line in text if line.startswith("  C")) == 200
     assert text[-3:-1] == ["5 more not shown here.", "All 205 findings are in the attached f.csv."]
     html = mail_view.html_body(rep, "f.csv")
     assert html.count('<tr class="overdue"') == 200
@@ -394,3 +475,103 @@ def test_recipients_refused() -> None:
         "lead@example.org (550 5.1.1 no such user here)"
     )
     assert [r.rcpt_tos for r in rec.received] == [["team@example.org"]]
+
+
+def test_a_server_trickling_220_continuation_lines_is_bounded_by_the_timeout() -> None:
+    """One ``220-`` line every 0.2 s resets a per-read timeout for ever; the
+    deadline covers the whole exchange (the server gives up after 20 s, so a
+    client without it fails with a different message instead of hanging)."""
+    with trickling_server(interval=0.2, lasting=20) as port, pytest.raises(DeliveryError) as exc:
+        send_report(settings(port, timeout=1), report())
+    assert str(exc.value) == (
+        f"email not sent: 127.0.0.1:{port} did not answer within 1 s (connecting)"
+    )
+
+
+# --- routes, subject prefix -------------------------------------------------------------
+
+
+def test_routes_prefix_and_unrouted_values_from_the_config_table() -> None:
+    table = {
+        **TABLE,
+        "subject_prefix": "OFFICIAL-SENSITIVE",
+        "routes": {"Team A": "a@example.org", "Team B": ["b1@example.org", "b2@example.org"]},
+        "send_unrouted": False,
+    }
+    s = resolve_settings(EmailOptions(), table, {}, CFG)
+    assert s.subject_prefix == "OFFICIAL-SENSITIVE"
+    assert s.routes == (
+        ("Team A", ("a@example.org",)),
+        ("Team B", ("b1@example.org", "b2@example.org")),
+    )
+    assert s.send_unrouted is False
+    plain = resolve_settings(EmailOptions(), TABLE, {}, CFG)
+    assert (plain.subject_prefix, plain.routes, plain.send_unrouted) == ("", (), True)
+
+
+def test_routes_alone_need_no_catch_all_address_when_unrouted_values_are_not_sent() -> None:
+    table = {k: v for k, v in TABLE.items() if k != "to"}
+    routed = {**table, "routes": {"Team A": "a@example.org"}, "send_unrouted": False}
+    assert resolve_settings(EmailOptions(), routed, {}, CFG).recipients == ()
+    with pytest.raises(InputError) as exc:
+        resolve_settings(EmailOptions(), {**routed, "send_unrouted": True}, {}, CFG)
+    assert str(exc.value) == (
+        "email: no recipient; give --email-to or set 'to' in the [email] table"
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            {"subject_prefix": "OFFICIAL\r\nBcc: x@evil.example"},
+            "/etc/wtcheck.toml: [email] subject_prefix: 'OFFICIAL\\r\\nBcc: x@evil.example': "
+            "a subject prefix cannot hold a line break or control character",
+        ),
+        (
+            {"subject_prefix": 3},
+            "/etc/wtcheck.toml: [email] subject_prefix: expected a string such as "
+            "'OFFICIAL-SENSITIVE', got 3",
+        ),
+        (
+            {"subject_prefix": "X" * 101},
+            "/etc/wtcheck.toml: [email] subject_prefix: expected at most 100 characters, got 101",
+        ),
+        (
+            {"routes": {"Team A": "not an address"}},
+            "/etc/wtcheck.toml: [email] routes.'Team A': 'not an address' is not an email "
+            "address (expected name@example.org)",
+        ),
+        (
+            {"routes": {"Team A": "a@example.org\r\nBcc: x@evil.example"}},
+            "/etc/wtcheck.toml: [email] routes.'Team A': 'a@example.org\\r\\nBcc: "
+            "x@evil.example': an email address cannot contain a line break",
+        ),
+        (
+            {"routes": {"Team A": []}},
+            "/etc/wtcheck.toml: [email] routes.'Team A': expected at least one email address",
+        ),
+        (
+            {"routes": "a@example.org"},
+            "/etc/wtcheck.toml: [email] routes: expected a table such as [email.routes] "
+            '"Team A" = "a@example.org"',
+        ),
+        (
+            {"send_unrouted": "no"},
+            "/etc/wtcheck.toml: [email] send_unrouted: expected true or false, got 'no'",
+        ),
+    ],
+)
+def test_unusable_routes_and_prefix_are_one_config_error_line(
+    extra: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ConfigError) as exc:
+        resolve_settings(EmailOptions(), {**TABLE, **extra}, {}, CFG)
+    assert str(exc.value) == message
+
+
+def test_the_subject_prefix_reaches_the_subject() -> None:
+    with smtp_server() as (port, rec):
+        send_report(settings(port, subject_prefix="OFFICIAL-SENSITIVE"), report())
+    (got,) = rec.received
+    assert got.message["Subject"] == f"OFFICIAL-SENSITIVE {SUBJECT}"

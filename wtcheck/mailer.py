@@ -21,7 +21,7 @@ so importing this module costs nothing at start-up.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -30,7 +30,10 @@ from typing import TYPE_CHECKING
 from wtcheck.errors import ConfigError, DeliveryError, InputError
 
 if TYPE_CHECKING:
+    import smtplib
+    from collections.abc import Callable
     from email.message import EmailMessage
+    from typing import Any
 
     from wtcheck.render.mail_view import MailReport
 
@@ -51,7 +54,10 @@ DEFAULT_PORTS = {Security.NONE: 25, Security.STARTTLS: 587, Security.SSL: 465}
 
 CONFIG_KEYS = (
     "to", "from", "host", "port", "security", "user", "password", "cafile", "timeout", "always",
+    "subject_prefix", "routes", "send_unrouted",
 )  # fmt: skip
+MAX_PREFIX = 100
+"""The longest ``subject_prefix`` (a protective marking such as ``OFFICIAL-SENSITIVE``)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,12 @@ class EmailSettings:
     cafile: Path | None = None
     timeout: float = DEFAULT_TIMEOUT
     always: bool = False
+    subject_prefix: str = ""
+    """Put before every subject (``[email] subject_prefix``), e.g. ``OFFICIAL-SENSITIVE``."""
+    routes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """``[email.routes]``: (value of the first --by column, its addresses), in file order."""
+    send_unrouted: bool = True
+    """Values not in *routes* go to *recipients* (the catch-all); False: to nobody."""
 
     @property
     def server(self) -> str:
@@ -183,8 +195,15 @@ def resolve_settings(
             f"{src.key(unknown[0])}: unknown setting; expected one of " + ", ".join(CONFIG_KEYS)
         )
     recipients = _recipients(cli, table, src)
-    if not recipients:
+    routes = _routes(table.get("routes", {}), src)
+    send_unrouted = table.get("send_unrouted", True)
+    if not isinstance(send_unrouted, bool):
+        raise ConfigError(
+            f"{src.key('send_unrouted')}: expected true or false, got {send_unrouted!r}"
+        )
+    if not recipients and not (routes and not send_unrouted):
         raise InputError("email: no recipient; give --email-to or set 'to' in the [email] table")
+    prefix = _prefix(table.get("subject_prefix", ""), src)
     if cli.sender is not None:
         sender = _address(cli.sender, "--email-from", config=False)
     elif "from" in table:
@@ -274,7 +293,43 @@ def resolve_settings(
         cafile=cafile,
         timeout=timeout,
         always=always,
+        subject_prefix=prefix,
+        routes=routes,
+        send_unrouted=send_unrouted,
     )
+
+
+def _prefix(value: object, src: _Source) -> str:
+    name = src.key("subject_prefix")
+    if not isinstance(value, str):
+        raise ConfigError(f"{name}: expected a string such as 'OFFICIAL-SENSITIVE', got {value!r}")
+    if any(not ch.isprintable() for ch in value):
+        raise ConfigError(
+            f"{name}: {value!r}: a subject prefix cannot hold a line break or control character"
+        )
+    if len(value) > MAX_PREFIX:
+        raise ConfigError(f"{name}: expected at most {MAX_PREFIX} characters, got {len(value)}")
+    return value.strip()
+
+
+def _routes(value: object, src: _Source) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[email.routes]``: "Team A" = "a@example.org" (or a list of addresses)."""
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            f'{src.key("routes")}: expected a table such as [email.routes] "Team A" = "a@example.org"'
+        )
+    out = []
+    for group, raw in value.items():
+        name = src.key(f"routes.{group!r}")
+        if not str(group).strip():
+            raise ConfigError(
+                f"{name}: expected a value of the first --by column, got an empty name"
+            )
+        items = raw if isinstance(raw, list) else [raw]
+        if not items:
+            raise ConfigError(f"{name}: expected at least one email address")
+        out.append((str(group), tuple(_address(v, name, config=True) for v in items)))
+    return tuple(out)
 
 
 def _check_cafile(path: Path, name: str) -> None:
@@ -287,9 +342,17 @@ def _check_cafile(path: Path, name: str) -> None:
 
 
 def build_message(
-    settings: EmailSettings, report: MailReport, csv_bytes: bytes, filename: str
+    settings: EmailSettings,
+    report: MailReport,
+    csv_bytes: bytes,
+    filename: str,
+    recipients: Sequence[str] | None = None,
 ) -> EmailMessage:
-    """One message: subject with the counts, text and HTML bodies, the CSV attached."""
+    """One message: subject with the counts, text and HTML bodies, the CSV attached.
+
+    *recipients*: the checked addresses of this message (default: the settings').
+    Every value that reaches a header is on one line (:func:`mail_view.header_text`).
+    """
     from email.message import EmailMessage
     from email.utils import formatdate, make_msgid
 
@@ -297,13 +360,15 @@ def build_message(
 
     msg = EmailMessage()
     msg["From"] = settings.sender
-    msg["To"] = ", ".join(settings.recipients)
-    msg["Subject"] = mail_view.subject(report)
+    msg["To"] = ", ".join(settings.recipients if recipients is None else recipients)
+    msg["Subject"] = mail_view.subject(report, settings.subject_prefix)
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=envelope_address(settings.sender).rpartition("@")[2])
     msg.set_content(mail_view.text_body(report, filename))
     msg.add_alternative(mail_view.html_body(report, filename), subtype="html")
-    msg.add_attachment(csv_bytes, maintype="text", subtype="csv", filename=filename)
+    msg.add_attachment(
+        csv_bytes, maintype="text", subtype="csv", filename=mail_view.header_text(filename)
+    )
     # The bodies are encoded by now (base64 lines of 76). Headers are folded when the
     # message is written: the standard library's folder can leave a space on both sides
     # of a fold next to an encoded word, which unfolds to a double space in the subject;
@@ -363,12 +428,81 @@ def _why(exc: Exception, s: EmailSettings, stage: str) -> str:
     return f"{where}: {_one_line(exc)} ({stage})"
 
 
-def send_message(settings: EmailSettings, msg: EmailMessage) -> None:
-    """Send *msg*; any failure becomes one :class:`DeliveryError` line."""
+def _bounded_client(security: Security) -> type[smtplib.SMTP]:
+    """An :mod:`smtplib` client class whose whole exchange ends by a deadline.
+
+    A socket timeout alone bounds each read, so a server that sends one
+    ``220-`` continuation line a second would keep a run alive for ever.
+    Here every read and write gets only the time left until the deadline
+    (``--smtp-timeout`` after the connection starts), then fails with
+    :class:`TimeoutError`.
+    """
+    import io
+    import smtplib
+    import socket
+    import time
+
+    class _Raw(io.RawIOBase):
+        """The socket as a raw stream; each read waits at most the time left."""
+
+        def __init__(self, sock: socket.socket, left: Callable[[], float]) -> None:
+            self.sock, self.left = sock, left
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            self.sock.settimeout(self.left())
+            return self.sock.recv_into(buffer)
+
+    base: type[smtplib.SMTP] = smtplib.SMTP_SSL if security is Security.SSL else smtplib.SMTP
+
+    class Bounded(base):  # type: ignore[valid-type,misc]
+        deadline = 0.0
+
+        def left(self) -> float:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the SMTP exchange took longer than the timeout")
+            return remaining
+
+        def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+            return super()._get_socket(host, port, min(timeout, self.left()))  # type: ignore[no-any-return]
+
+        def send(self, s: str | bytes) -> None:
+            if self.sock is not None:
+                try:
+                    self.sock.settimeout(self.left())
+                except TimeoutError as exc:
+                    self.close()
+                    raise smtplib.SMTPServerDisconnected(str(exc)) from exc
+                except OSError:
+                    pass  # a closed socket: the send below says so, as smtplib does
+            super().send(s)
+
+        def getreply(self) -> tuple[int, bytes]:
+            if self.file is None and self.sock is not None:  # type: ignore[has-type]
+                self.file = io.BufferedReader(_Raw(self.sock, self.left))
+            return super().getreply()  # type: ignore[no-any-return]
+
+    return Bounded
+
+
+def send_message(
+    settings: EmailSettings, msg: EmailMessage, recipients: Sequence[str] | None = None
+) -> None:
+    """Send *msg* to *recipients* (default: the settings'); any failure is one
+    :class:`DeliveryError` line.
+
+    The whole exchange, from connecting to the server's answer to QUIT, ends
+    within ``settings.timeout`` seconds.
+    """
     import smtplib
     import ssl
+    import time
 
     s = settings
+    to = s.recipients if recipients is None else tuple(recipients)
     stage = "connecting"
     try:
         context = (
@@ -376,11 +510,13 @@ def send_message(settings: EmailSettings, msg: EmailMessage) -> None:
             if s.security is not Security.NONE
             else None
         )
+        cls = _bounded_client(s.security)
+        cls.deadline = time.monotonic() + s.timeout  # type: ignore[attr-defined]
         client: smtplib.SMTP
         if s.security is Security.SSL:
-            client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+            client = cls(s.host, s.port, timeout=s.timeout, context=context)  # type: ignore[call-arg]
         else:
-            client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            client = cls(s.host, s.port, timeout=s.timeout)
         with client:
             if s.security is Security.STARTTLS:
                 stage = "STARTTLS"
@@ -392,7 +528,7 @@ def send_message(settings: EmailSettings, msg: EmailMessage) -> None:
             refused = client.send_message(
                 msg,
                 from_addr=envelope_address(s.sender),
-                to_addrs=[envelope_address(r) for r in s.recipients],
+                to_addrs=[envelope_address(r) for r in to],
             )
     except (smtplib.SMTPException, OSError) as exc:  # ssl.SSLError and timeouts are OSErrors
         raise DeliveryError(f"email not sent: {_why(exc, s, stage)}") from None

@@ -86,9 +86,8 @@ def test_email_with_findings_carries_the_exact_audit_csv(cases: Path) -> None:
         "wtcheck audit of cases.csv, as of Tue 1 Dec 2026.",
         "1 overdue, 1 done late, 2 due within 5 working days.",
     ]
-    assert [line.split()[:2] for line in text[4:8]] == [
-        ["overdue", "A1"], ["late", "A4"], ["due-soon", "A2"], ["due-soon", "A5"],
-    ]  # fmt: skip
+    entries = [line.split()[0] for line in text if line.startswith("  ") and "—" in line]
+    assert entries == ["A2", "A5", "A1", "A4"]  # due soon, overdue, late
     assert "<td>A1</td>" in html.get_content()
     (attachment,) = list(msg.iter_attachments())
     assert attachment.get_filename() == "wtcheck-findings-2026-12-01.csv"
@@ -277,3 +276,16 @@ def test_streamed_csv_with_quiet_prints_only_when_there_is_something_to_report(
         busy.stderr.splitlines()[-1] == "1 overdue, 1 late, 2 due-soon, 0 pending, 1 met, 0 invalid"
     )
     assert out.read_bytes() == audit(busy_cases, "--format", "csv").stdout_bytes
+
+
+def test_a_file_name_with_a_line_break_reaches_the_subject_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cases\r\nBcc: x@evil.example\r\n.csv"
+    path.write_text(CASES, encoding="utf-8")
+    with smtp_server() as (port, rec):
+        result = audit(path, *mail_args(port))
+    assert result.exit_code == 1, result.output
+    assert "A1" in result.stdout  # the report is printed
+    (got,) = rec.received
+    assert got.message["Subject"] == SUBJECT.replace("cases.csv", "cases Bcc: x@evil.example .csv")
+    assert got.message["Bcc"] is None
+    assert got.rcpt_tos == ["team@example.org", "lead@example.org"]

@@ -1,8 +1,10 @@
-"""Email and cron options of ``wtcheck audit``, and the one call that sends the report.
+"""Email, state and cron options of ``wtcheck audit``.
 
 The command declares these options, calls :func:`email_settings` before it
 computes anything (so unusable settings stop the run with exit 2 before any
-work), writes its report as usual, then calls :func:`send_if_needed`.
+work), then hands its findings to :func:`wtcheck.mail_run.run_delivery`,
+which writes the report, saves the state (``--state``) and sends the mail,
+in that order.
 """
 
 from __future__ import annotations
@@ -101,8 +103,22 @@ SmtpTimeoutOpt = Annotated[
     typer.Option(
         "--smtp-timeout",
         metavar="SECONDS",
-        help="Give up when the server does not answer within this time (default 30).",
+        help="Give up on a message when the exchange with the server takes longer (default 30).",
         rich_help_panel=EMAIL,
+    ),
+]
+StateOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--state",
+        metavar="FILE",
+        help=(
+            "Keep each run's findings in this SQLite file: the report and the email say what "
+            "is new, still open and resolved since the previous run; a rerun for the same "
+            "--as-of sends only the messages not yet accepted."
+        ),
+        rich_help_panel=CRON,
+        dir_okay=False,
     ),
 ]
 QuietOpt = Annotated[
@@ -133,18 +149,19 @@ def send_if_needed(
     selected: frozenset[Status],
     soon: int,
 ) -> bool:
-    """Send the report when asked and there is something to report (or --email-always).
+    """Send the report's messages when asked and there is something to report (or
+    --email-always), by :func:`wtcheck.mail_run.deliver` (routes included).
 
-    Returns whether a message was sent; raises DeliveryError (exit 3) when it
-    could not be.
+    For a caller that has already written its report and keeps no state; the
+    audit calls :func:`wtcheck.mail_run.run_delivery`, which also orders the
+    report and the state file. Returns whether a message was sent; raises
+    DeliveryError (exit 3) when one could not be.
     """
     if settings is None:
         return False
-    from wtcheck.mailer import send_report
-    from wtcheck.render.mail_view import MailReport
+    from wtcheck.mail_run import deliver, plan_messages
 
-    report = MailReport(findings, files, as_of, selected, soon)
-    if not (report.has_findings or settings.always):
-        return False
-    send_report(settings, report)
-    return True
+    catch_all = settings.recipients if settings.send_unrouted else ()
+    messages = plan_messages(findings, settings.routes, catch_all)
+    done = deliver(messages, settings, None, as_of, files=files, selected=selected, soon=soon)
+    return bool(done.sent)
