@@ -12,16 +12,13 @@ dev dependency). The output is deterministic (fixed document properties).
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from wtcheck.inputs.annex_a import LIST_HEADERS  # noqa: E402
+from wtcheck.inputs.annex_a import LIST_HEADERS
 
 OUT = Path(__file__).resolve().parent.parent / "examples" / "annex-a.xlsx"
 TEXT_DATES = {5, 7}
