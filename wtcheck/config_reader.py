@@ -260,3 +260,19 @@ class Reader:
         if not changed:
             changes["local"] = base.local
         return base._replace(**changes)
+
+
+def columns_from_config(
+    table: object, path: Path, line: int | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The ``[columns]`` table of a config file, checked as ``--mapping`` checks its own.
+
+    Returns key → headers, as :func:`wtcheck.audit.columns.load_mapping` does;
+    ConfigError names the file (and *line*, the table's line, when given).
+    """
+    from wtcheck.audit.columns import mapping_from_table
+
+    where = f"config file {path}" + (f", line {line}" if line else "") + ": [columns]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table of column = header")
+    return mapping_from_table(table, where)

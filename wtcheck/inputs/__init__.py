@@ -1,0 +1,9 @@
+"""Readers for the files local authorities already have, independent of the audit engine.
+
+* :mod:`wtcheck.inputs.cin_xml`: the DfE children in need (CIN) census XML return,
+  flattened into one table per entity;
+* :mod:`wtcheck.inputs.annex_a`: which sheet of an Ofsted Annex A workbook is which
+  list, where its header row is, and whether the audit can check it.
+
+docs/inputs.md describes every format.
+"""
