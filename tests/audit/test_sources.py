@@ -94,8 +94,10 @@ def _workbook(path: Path) -> None:
     book = xlsxwriter.Workbook(str(path))
     notes = book.add_worksheet("Notes")
     notes.write(0, 0, "Annex A extract, synthetic")
-    sheet = book.add_worksheet("List 3")
-    sheet.write_row(0, 0, ["Child Unique ID", "Date of referral", "Assessment completion date"])
+    sheet = book.add_worksheet("List 4")
+    sheet.write_row(
+        0, 0, ["Child Unique ID", "Date of referral", "Continuous Assessment Date of Authorisation"]
+    )
     day = book.add_format({"num_format": "dd/mm/yyyy"})
     sheet.write(1, 0, "C1")
     sheet.write_datetime(1, 1, dt.datetime(2024, 1, 10), day)  # a real date cell
@@ -135,11 +137,11 @@ def test_a_workbook_is_read_sheet_by_sheet(book: Path) -> None:
     )
     got = [(f.file, f.row, f.case_id, f.status, f.deadline, f.days) for f in result.findings()]
     assert got == [
-        (f"{book}:List 3", 2, "C1", Status.MET, dt.date(2024, 3, 13), 1),
-        (f"{book}:List 3", 4, "C2", Status.INVALID, None, None),
+        (f"{book}:List 4", 2, "C1", Status.MET, dt.date(2024, 3, 13), 1),
+        (f"{book}:List 4", 4, "C2", Status.INVALID, None, None),
     ]
     assert result.findings()[1].message == (
-        "row 4, column 'Assessment completion date': '0': a number, not a date (Excel serials "
+        "row 4, column 'Continuous Assessment Date of Authorisation': '0': a number, not a date (Excel serials "
         "are read from 36526, 1 Jan 2000, to 73415, 31 Dec 2100); expected a date such as "
         "2023-05-05, 05/05/2023 (day first) or 5 May 2023"
     )
@@ -156,7 +158,7 @@ def test_sheet_option(book: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr == (
         f"wtcheck: error: {book}: --sheet 'List 9': no such sheet; expected one of 'Notes', "
-        "'List 3' or a number 1–2\n"
+        "'List 4' or a number 1–2\n"
     )
 
 
