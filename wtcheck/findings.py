@@ -64,3 +64,5 @@ class Finding:
     value: str | None = None
     message: str = ""
     groups: tuple[str, ...] = ()  # values of the --by columns, in order ("(none)" when empty)
+    episode: str = ""
+    """The episode or item the row belongs to (CIN episode, plan, assessment ids)."""

@@ -145,7 +145,7 @@ def test_a_workbook_is_read_sheet_by_sheet(book: Path) -> None:
         "are read from 36526, 1 Jan 2000, to 73415, 31 Dec 2100); expected a date such as "
         "2023-05-05, 05/05/2023 (day first) or 5 May 2023"
     )
-    assert notes == [f"{book}:Notes: sheet not audited: no case id column; expected case_id or "
+    assert notes == [f"{book}:Notes: not audited: no case id column; expected case_id or "
                      "an alias such as LAchildID, 'Child Unique ID' or pers_person_id (or map "
                      "one with --mapping)"]  # fmt: skip
 

@@ -56,7 +56,7 @@ def test_the_header_waits_for_the_first_row_or_finish() -> None:
     writer.finish()
     assert out.getvalue() == (
         "case_id,rule,rule_name,trigger_date,deadline,completed_date,status,working_days,"
-        "edition,source_row,force,anchor,file,projected,column,value,message\r\n"
+        "edition,source_row,force,anchor,file,projected,column,value,message,episode\r\n"
     )
 
 

@@ -10,5 +10,9 @@ from __future__ import annotations
 FIELDS: tuple[str, ...] = (
     "case_id", "rule", "rule_name", "trigger_date", "deadline", "completed_date", "status",
     "working_days", "edition", "source_row", "force", "anchor", "file", "projected",
-    "column", "value", "message",
+    "column", "value", "message", "episode",
 )  # fmt: skip
+"""After these, one column per ``--by`` group, named as given."""
+
+NO_GROUP = "(none)"
+"""The group of a row whose ``--by`` cell is empty."""

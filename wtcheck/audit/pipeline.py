@@ -28,7 +28,7 @@ import polars as pl
 
 from wtcheck.audit import status as st
 from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
-from wtcheck.audit.fields import FIELDS
+from wtcheck.audit.fields import FIELDS, NO_GROUP
 from wtcheck.audit.plan import AuditOptions, Plan, plan_rules
 from wtcheck.audit.sources import Source, Table, open_source, read_tables
 from wtcheck.dates import DateCodes
@@ -50,6 +50,7 @@ SCHEMA: dict[str, Any] = {
     "status": pl.String, "working_days": pl.Int64, "edition": pl.String,
     "source_row": pl.Int64, "force": pl.String, "anchor": pl.String, "file": pl.String,
     "projected": pl.Boolean, "column": pl.String, "value": pl.String, "message": pl.String,
+    "episode": pl.String,
 }  # fmt: skip
 
 
@@ -185,12 +186,17 @@ class AuditResult:
     sources: dict[str, str] = field(default_factory=dict)
     """Each audited rule's citations, by rule id."""
 
+    by: tuple[str, ...] = ()
+    """The ``--by`` group columns (the frame's last columns)."""
+
     def findings(self) -> list[Finding]:
         """The listed findings as values, for renderers that take them one by one."""
-        return frame_findings(self.frame, self.sources)
+        return frame_findings(self.frame, self.sources, self.by)
 
 
-def frame_findings(frame: pl.DataFrame, sources: Mapping[str, str] | None = None) -> list[Finding]:
+def frame_findings(
+    frame: pl.DataFrame, sources: Mapping[str, str] | None = None, by: Sequence[str] = ()
+) -> list[Finding]:
     """Each row of a findings frame as a :class:`Finding`."""
     sources = sources or {}
     out = []
@@ -202,21 +208,27 @@ def frame_findings(frame: pl.DataFrame, sources: Mapping[str, str] | None = None
                 completed=r["completed_date"], days=r["working_days"], edition=r["edition"],
                 row=r["source_row"], force=r["force"], anchor=r["anchor"], source=sources.get(r["rule"], ""),
                 file=r["file"], projected=r["projected"], column=r["column"], value=r["value"],
-                message=r["message"],
+                message=r["message"], episode=r["episode"] or "",
+                groups=tuple(r[b] for b in by),
             )
         )  # fmt: skip
     return out
 
 
-def findings_frame(findings: Sequence[Finding]) -> pl.DataFrame:
-    """A findings frame (:data:`FIELDS`) of finding values."""
+def findings_frame(findings: Sequence[Finding], by: Sequence[str] = ()) -> pl.DataFrame:
+    """A findings frame (:data:`FIELDS`, then the *by* group columns) of finding values."""
     rows = [
         (f.case_id, f.rule, f.rule_name, f.trigger_date, f.deadline, f.completed, f.status.value,
          f.days, f.edition, f.row, f.force, f.anchor, f.file, f.projected, f.column, f.value,
-         f.message)
+         f.message, f.episode, *f.groups[: len(by)], *([NO_GROUP] * (len(by) - len(f.groups))))
         for f in findings
     ]  # fmt: skip
-    return pl.DataFrame(rows, schema=SCHEMA, orient="row")
+    return pl.DataFrame(rows, schema=schema(by), orient="row")
+
+
+def schema(by: Sequence[str] = ()) -> dict[str, Any]:
+    """The columns of a findings frame with group columns *by*."""
+    return {**SCHEMA, **dict.fromkeys(by, pl.String)}
 
 
 class Audit:
@@ -231,12 +243,17 @@ class Audit:
         self.sink = sink or self.frames.append
         self.rows = 0
         self.tables: list[str] = []
-        self.as_of = options.as_of.toordinal()
-        # due soon: as_of <= deadline < soon_end (at most --soon working days left)
-        self.soon_end = cal.add_ordinal(self.as_of, options.soon + 1)
+        self.as_of = self.soon_end = 0
+        self._set_as_of(options.as_of)
+        self.references: dict[str, date] = {}
         self.keep = [st.CODES[s] for s in options.keep]
         self._resolvers: dict[tuple[str, tuple[str, ...]], Resolver] = {}
         self._cum: tuple[int, list[int], pl.Series] | None = None
+
+    def _set_as_of(self, day: date) -> None:
+        self.as_of = day.toordinal()
+        # due soon: as_of <= deadline < soon_end (at most --soon working days left)
+        self.soon_end = self.cal.add_ordinal(self.as_of, self.options.soon + 1)
 
     def resolver(self, plan: Plan) -> Resolver:
         key = (plan.rule.id, plan.keys)
@@ -246,22 +263,39 @@ class Audit:
         return got
 
     def result(self) -> AuditResult:
-        frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=SCHEMA)
+        by = self.options.by
+        frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=schema(by))
         sources = {r.plan.rule.id: r.plan.rule.source for r in self._resolvers.values()}
-        return AuditResult(dict(self.counts), frame, self.rows, self.tables, sources=sources)
+        return AuditResult(
+            dict(self.counts), frame, self.rows, self.tables, self.references, sources, by
+        )
 
     # -- one table ------------------------------------------------------------
-    def run(self, table: Table, columns: ColumnMap, plans: Sequence[Plan]) -> None:
+    def run(self, table: Table, columns: ColumnMap, plans: Sequence[Plan], notice: Notice) -> None:
         index = columns.index
+        options = self.options
+        day = options.as_of
+        if table.reference is not None:
+            self.references[table.name] = table.reference
+            if not options.as_of_given:
+                day = table.reference
+        self._set_as_of(day)
         date_keys = {k for p in plans for k in (*p.keys, p.completion) if k is not None}
         flag_keys = {k for p in plans for k in p.suppress}
+        groups = _group_columns(table, options.by)
+        first = True
         for batch in table.batches:
             if not len(batch):
                 continue
+            if first:
+                _warn_month_first(batch, columns, date_keys, table.name, notice)
+                first = False
             self.dates.trim()
             work = batch.select(
                 pl.col(f"c{index[CASE_ID]}").fill_null("").str.strip_chars().alias("case"),
                 pl.col("line"),
+                _episode(columns).alias("episode"),
+                *(_group(f"c{i}").alias(f"g{n}") for n, i in enumerate(groups)),
             )
             work = work.with_columns(
                 *(self.dates.read_column(batch[f"c{index[k]}"]).alias(k) for k in date_keys),
@@ -291,6 +325,8 @@ class Audit:
         rows = work.select(
             "case",
             "line",
+            "episode",
+            pl.col("^g[0-9]+$"),
             rid.alias("rid"),
             kinds.gather(rid).alias("kind"),
             dls.gather(rid).alias("dl"),
@@ -383,7 +419,62 @@ class Audit:
             .then(pl.format("row {}, {}", pl.col("line"), pl.col("inv_tail")))
             .otherwise(pl.col("message"))
             .alias("message"),
+            pl.col("episode"),
+            *(pl.col(f"g{n}").alias(name) for n, name in enumerate(self.options.by)),
         )
+
+
+def _episode(columns: ColumnMap) -> pl.Expr:
+    """The episode of each row: its id, or ``header id, header id`` for several."""
+    ids = columns.episode
+    if not ids:
+        return pl.lit("")
+    if len(ids) == 1:
+        return pl.col(f"c{ids[0]}").fill_null("").str.strip_chars()
+    parts = [
+        pl.when(pl.col(f"c{i}").str.strip_chars().fill_null("") != "").then(
+            pl.lit(columns.headers[i] + " ") + pl.col(f"c{i}").str.strip_chars()
+        )
+        for i in ids
+    ]
+    return pl.concat_str(parts, separator=", ", ignore_nulls=True).fill_null("")
+
+
+def _group(column: str) -> pl.Expr:
+    text = pl.col(column).fill_null("").str.strip_chars()
+    return pl.when(text == "").then(pl.lit(NO_GROUP)).otherwise(text)
+
+
+def _group_columns(table: Table, by: Sequence[str]) -> list[int]:
+    """The column index of each ``--by`` name in *table*; ColumnError names a missing one."""
+    from wtcheck.audit.columns import normalise, suggest
+
+    found = {normalise(h): i for i, h in enumerate(table.header) if normalise(h)}
+    out = []
+    for name in by:
+        i = found.get(normalise(name))
+        if i is None:
+            near = suggest(name, table.header)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise ColumnError(f"{table.name}: --by {name!r}: no such column{hint}")
+        out.append(i)
+    return out
+
+
+def _warn_month_first(
+    batch: pl.DataFrame, columns: ColumnMap, keys: set[str], name: str, notice: Notice
+) -> None:
+    """A notice per date column whose values look month-first (never read so)."""
+    from wtcheck.audit.columns import looks_month_first
+
+    for key in sorted(keys):
+        values = batch[f"c{columns.index[key]}"].drop_nulls().unique().head(200_000).to_list()
+        if looks_month_first(values):
+            notice(
+                f"{name}: column {columns.header_for(key)!r} looks month-first (a second field "
+                "over 12 and none in the first); wtcheck reads dates day first, always: check "
+                "the export's date format"
+            )
 
 
 def _as_date(ordinal: pl.Expr) -> pl.Expr:
@@ -473,7 +564,7 @@ def audit_files(
                 tables = read_tables(source, notice, advance, sheet=sheet)
                 for table in tables:
                     for plans, columns in _planned(table, tables, mapping, options, notice):
-                        audit.run(table, columns, plans)
+                        audit.run(table, columns, plans, notice)
     finally:
         for source in sources:
             source.close()
@@ -489,12 +580,21 @@ def _planned(
 ) -> Iterator[tuple[list[Plan], ColumnMap]]:
     """The plans of *table* (nothing for a workbook's sheet no rule can use)."""
     try:
+        if options.preset:
+            from wtcheck.audit.columns import preset_mapping
+
+            mapping = {
+                **preset_mapping(options.preset, table.header, table.name),
+                **(mapping or {}),
+            }
         columns = match_columns(table.header, mapping, table.name)
-        yield plan_rules(columns, options, table.name, notice), columns
+        part = table.sheet is not None and len(tables) > 1
+        yield plan_rules(columns, options, table.name, notice, part=part), columns
     except ColumnError as exc:
         if table.sheet is None or len(tables) == 1:
             raise
-        notice(f"{table.name}: sheet not audited: {str(exc).removeprefix(table.name + ': ')}")
+        why = str(exc).removeprefix(table.name + ": ").split(" (--show-columns")[0]
+        notice(f"{table.name}: not audited: {why}")
 
 
 __all__ = ["FIELDS", "Audit", "AuditOptions", "AuditResult", "Resolver", "audit_files"]

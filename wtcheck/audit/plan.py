@@ -31,6 +31,12 @@ class AuditOptions:
     extra_rules: tuple[Rule, ...] = ()
     keep: frozenset[Status] = frozenset(Status)
     """Statuses listed (all are counted)."""
+    by: tuple[str, ...] = ()
+    """Columns of the input whose values group the findings (``--by``)."""
+    as_of_given: bool = True
+    """False when *as_of* is only a default: a CIN census return's ReferenceDate wins."""
+    preset: str | None = None
+    """Warehouse names to read (``--preset lcs|mosaic``)."""
 
 
 @dataclass
@@ -75,7 +81,12 @@ def dependencies(rule: Rule, opts: Options, extra: Sequence[Rule]) -> tuple[list
 
 
 def plan_rules(
-    columns: ColumnMap, options: AuditOptions, name: str, notice: Callable[[str], None]
+    columns: ColumnMap,
+    options: AuditOptions,
+    name: str,
+    notice: Callable[[str], None],
+    *,
+    part: bool = False,
 ) -> list[Plan]:
     """The rules that can run on a table with *columns*; notices for the others.
 
@@ -137,7 +148,7 @@ def plan_rules(
             f"{name}: rules skipped, no column for "
             + "; ".join(f"{col}: {', '.join(ids)}" for col, ids in skipped.items())
         )
-    elif skipped:
+    elif skipped and not part:  # a sheet of a workbook, a table of a return: too many to say
         ids = [rule_id for group in skipped.values() for rule_id in group]
         notice(
             f"{name}: {len(ids)} rules not checked, their date columns are absent "

@@ -89,7 +89,7 @@ def run(
         with ctx as out:
             writer = _csv_writer(out)
             result = audit_files(files, cal, options, notice=held, sink=writer, **audit)  # type: ignore[arg-type]
-            writer.finish()
+            writer.finish(options.by)
         reportable = any(result.counts[s] for s in report.failing)
         if not report.quiet or reportable:
             for note in notes:
@@ -148,9 +148,9 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
     if report.fmt == "csv":
         writer = findings_view.CsvFrameWriter(out)
         writer(result.frame)
-        writer.finish()
+        writer.finish(options.by)
     elif report.fmt == "json":
-        findings_view.write_findings_json(out, result.findings())
+        findings_view.write_findings_json(out, result.findings(), options.by)
     elif report.fmt == "ics":
         from wtcheck.render.ics import finding_events, render_ics
 

@@ -36,6 +36,7 @@ import io
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -114,6 +115,9 @@ class Table:
     header_line: int = 1
     count: ReadCount = field(default_factory=ReadCount)
     sheet: str | None = None
+    """The sheet (or a CIN return's table) this is, when the file holds several."""
+    reference: date | None = None
+    """A CIN census return's ReferenceDate: the default as-of date for this table."""
 
 
 # -- CSV ----------------------------------------------------------------------
@@ -389,7 +393,7 @@ def _read_workbook(source: Source, sheet: str | None, notice: Notice) -> list[Ta
     if sheet is not None:
         chosen = _choose_sheet(source.name, names, sheet)
         names = [chosen]
-    tables = []
+    frames = {}
     for name in names:
         try:
             frame = book.load_sheet(name, header_row=None, dtypes="string").to_polars()
@@ -397,12 +401,20 @@ def _read_workbook(source: Source, sheet: str | None, notice: Notice) -> list[Ta
             raise InputError(
                 f"{source.name}:{name}: cannot be read ({shorten(str(exc), 120)})"
             ) from None
-        frame = frame.select(pl.all().cast(pl.String))
-        table = _sheet_table(source.name, name, frame)
+        frames[name] = frame.select(pl.all().cast(pl.String))
+    from wtcheck.inputs.annex_a import classify_sheets
+
+    kinds = classify_sheets(names, [frames[n].head(5).rows() for n in names])
+    tables = []
+    for name, kind in zip(names, kinds, strict=True):
+        if kind.list_number is not None and not kind.audited:
+            notice(f"{source.name}:{name}: {kind.title}: not audited: {kind.reason}")
+            continue
+        table = _sheet_table(source.name, name, frames[name], kind.header_row)
         if table is not None:
             tables.append(table)
     if not tables:
-        raise InputError(f"{source.name}: no sheet has a header row; expected a table of cases")
+        raise InputError(f"{source.name}: no sheet has a table to audit; expected a table of cases")
     return tables
 
 
@@ -418,8 +430,11 @@ def _choose_sheet(file: str, names: list[str], sheet: str) -> str:
     )
 
 
-def _sheet_table(file: str, sheet: str, frame: pl.DataFrame) -> Table | None:
-    """The table of one sheet: its first non-empty row is the header."""
+def _sheet_table(
+    file: str, sheet: str, frame: pl.DataFrame, header_row: int | None = None
+) -> Table | None:
+    """The table of one sheet: row *header_row* (0-based; an Annex A list's, found by
+    its headers) or else its first non-empty row is the header."""
     import polars as pl
 
     if frame.width == 0 or len(frame) == 0:
@@ -434,7 +449,7 @@ def _sheet_table(file: str, sheet: str, frame: pl.DataFrame) -> Table | None:
     nonblank = (filled > 0).arg_true()
     if len(nonblank) == 0:
         return None
-    at = int(nonblank[0])
+    at = int(nonblank[0]) if header_row is None else header_row
     header = [("" if v is None else str(v)).strip() for v in frame.row(at)]
     body = frame.slice(at + 1).rename({c: f"c{i}" for i, c in enumerate(cells)})
     body = body.with_columns(
@@ -442,6 +457,34 @@ def _sheet_table(file: str, sheet: str, frame: pl.DataFrame) -> Table | None:
     ).filter(filled.slice(at + 1) > 0)
     count = ReadCount(rows=len(body))
     return Table(f"{file}:{sheet}", header, iter([body]), at + 1, count, sheet)
+
+
+# -- CIN census XML ---------------------------------------------------------------
+def _read_xml(source: Source, notice: Notice, sheet: str | None) -> list[Table]:
+    """A CIN census return's tables (wtcheck.inputs.cin_xml), each audited on its own."""
+    from wtcheck.inputs.cin_xml import LINE, read_cin_xml
+
+    if source.path is None:
+        raise InputError(f"{source.name}: an XML return is read from a file, not stdin")
+    got = read_cin_xml(source.path)
+    names = list(got.tables)
+    if sheet is not None:
+        names = [_choose_sheet(source.name, names, sheet)]
+    tables = []
+    for name in names:
+        frame = got.tables[name]
+        header = [c for c in frame.columns if c != LINE]
+        body = frame.rename({c: f"c{i}" for i, c in enumerate(header)}).rename({LINE: "line"})
+        count = ReadCount(rows=len(body))
+        tables.append(
+            Table(f"{source.name}:{name}", header, iter([body]), 0, count, name, got.reference_date)
+        )
+    if got.reference_date is not None:
+        notice(
+            f"{source.name}: CIN census return, reference date {got.reference_date:%d/%m/%Y}: "
+            "the as-of date unless --as-of is given"
+        )
+    return tables
 
 
 # -- any input ------------------------------------------------------------------
@@ -456,6 +499,8 @@ def read_tables(
     for a file that is neither."""
     head = source.stream.read(CHUNK)
     suffix = source.path.suffix.lower() if source.path is not None else ""
+    if suffix == ".xml" or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return _read_xml(source, notice, sheet)
     if head.startswith((_ZIP, _OLE)) or suffix in WORKBOOK_SUFFIXES:
         if not head.startswith((_ZIP, _OLE)):
             raise InputError(

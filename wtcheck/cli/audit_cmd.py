@@ -169,6 +169,23 @@ def audit(
             dir_okay=False,
         ),
     ] = None,
+    by: Annotated[
+        list[str],
+        typer.Option(
+            "--by",
+            metavar="COLUMN",
+            help="Group findings by this column of the input (repeatable: team, worker, ...); each group's findings carry its value, '(none)' when empty.",
+            rich_help_panel=OUT,
+        ),
+    ] = [],  # noqa: B006
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            metavar="lcs|mosaic",
+            help="Also read a case system's warehouse names (Liquidlogic LCS or Mosaic), too generic to be defaults.",
+        ),
+    ] = None,
     sheet: Annotated[
         str | None,
         typer.Option(
@@ -252,7 +269,10 @@ def audit(
         inclusive=inclusive,
     )
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
-    options = AuditOptions(day, soon, counting, rules, extra, keep=shown)
+    options = AuditOptions(
+        day, soon, counting, rules, extra, keep=shown, by=tuple(by), as_of_given=as_of is not None,
+        preset=preset,
+    )  # fmt: skip
     cal = open_calendar(division, calendar, closures, cfg, as_of=day)
     heading = (
         f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wtcheck.audit.fields import FIELDS
 from wtcheck.findings import Finding
-from wtcheck.render.delimited import DANGEROUS
+from wtcheck.render.delimited import DANGEROUS, safe_cell
 
 if TYPE_CHECKING:
     import polars as pl
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["FIELDS", "CsvFrameWriter", "as_record", "write_findings_csv", "write_findings_json"]
 
 
-def as_record(f: Finding) -> dict[str, Any]:
+def as_record(f: Finding, by: Sequence[str] = ()) -> dict[str, Any]:
     """The JSON object (and CSV row) for one finding."""
     return {
         "case_id": f.case_id,
@@ -42,16 +42,18 @@ def as_record(f: Finding) -> dict[str, Any]:
         "column": f.column,
         "value": f.value,
         "message": f.message,
+        "episode": f.episode,
+        **dict(zip(by, f.groups, strict=False)),
     }
 
 
-def write_findings_csv(out: TextIO, findings: Iterable[Finding]) -> None:
+def write_findings_csv(out: TextIO, findings: Iterable[Finding], by: Sequence[str] = ()) -> None:
     """CSV, one row per finding; cells neutralised for Excel (through
     :class:`CsvFrameWriter`, the audit's own writer)."""
     from wtcheck.audit.pipeline import findings_frame
 
     writer = CsvFrameWriter(out)
-    writer(findings_frame(list(findings)))
+    writer(findings_frame(list(findings), by))
     writer.finish()
 
 
@@ -74,7 +76,7 @@ class CsvFrameWriter:
         if not len(frame):
             return
         strings = [c for c, t in frame.schema.items() if t == pl.String]
-        safe = frame.select(FIELDS).with_columns(
+        safe = frame.with_columns(
             pl.when(pl.col(c) == "")
             .then(None)  # as the csv module writes it: nothing, not ""
             .when(pl.col(c).str.contains(_DANGEROUS))
@@ -83,6 +85,7 @@ class CsvFrameWriter:
             .alias(c)
             for c in strings
         )
+        safe = safe.rename({c: safe_cell(c) for c in safe.columns if safe_cell(c) != c})
         self._out.write(
             safe.write_csv(
                 include_header=not self._started,
@@ -94,10 +97,10 @@ class CsvFrameWriter:
         )
         self._started = True
 
-    def finish(self) -> None:
-        """Write the header if no finding was written."""
+    def finish(self, by: Sequence[str] = ()) -> None:
+        """Write the header if no finding was written (*by*: the group columns)."""
         if not self._started:
-            self._out.write(",".join(FIELDS) + "\r\n")
+            self._out.write(",".join(safe_cell(h) for h in (*FIELDS, *by)) + "\r\n")
             self._started = True
 
 
@@ -105,7 +108,7 @@ _DANGEROUS = "^[" + "".join(re.escape(c) for c in DANGEROUS) + "]"
 """A cell a spreadsheet would evaluate (render.delimited.DANGEROUS), as a pattern."""
 
 
-def write_findings_json(out: TextIO, findings: Iterable[Finding]) -> None:
+def write_findings_json(out: TextIO, findings: Iterable[Finding], by: Sequence[str] = ()) -> None:
     """A JSON list of finding objects (same fields as the CSV)."""
-    json.dump([as_record(f) for f in findings], out, indent=2, ensure_ascii=False)
+    json.dump([as_record(f, by) for f in findings], out, indent=2, ensure_ascii=False)
     out.write("\n")
