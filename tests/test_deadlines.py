@@ -165,9 +165,11 @@ def test_homelessness_threat_was_28_days_before_3_april_2018(ew: Calendar) -> No
 
 
 def test_s8_notice_note_from_1_may_2026(ew: Calendar) -> None:
-    d = one("hl-threat", {"homeless": date(2026, 6, 1), "assessment": date(2026, 5, 1)}, ew)
+    """Renters' Rights Act 2025, for private tenancies (SI 2026/421 reg 2; verification §12.18)."""
+    dates = {"notice": date(2026, 6, 1), "assessment": date(2026, 5, 1)}
+    d = one("hl-s21", dates, ew, Options(landlord="private"))
     assert any(
-        n.startswith("From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice")
+        n.startswith("Private tenancy: from 1 May 2026 s.175(5) uses the date specified")
         for n in d.notes
     )
     assert not any(n.startswith("Valid s.21 notice") for n in d.notes)

@@ -41,8 +41,11 @@ Rule:       Serious incident notification to the Child Safeguarding Practice Rev
 within 5 working days of the date the local authority became aware of the incident.
 Force:      guidance (should): missing it is poor practice, not unlawful. The duty to notify \
 is statutory (Children Act 2004 s.16C(1)); the 5-working-day timing is statutory guidance. \
-Restatements of WT2018 say 'must notify', the Dec 2020 table says 'should'.
+GOV.UK's own page says 'must \u2026 within 5 working days'; the Dec 2020 table and the DfE \
+methodology say 'should'.
 Source:
+  - GOV.UK, 'Report a serious child safeguarding incident', 'You must do this within 5 \
+working days of becoming aware of the incident' [primary source]
   - Children Act 2004, s.16C(1) (duty to notify; no time limit) [secondary source]
   - Working Together 2018, ch.4 'Duty on local authorities to notify incidents' \
 (~paras 12\u201314, pp.85\u201386) [secondary source]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,6 +37,11 @@ from wtcheck.cli.options import (
 from wtcheck.concepts import CONCEPTS
 from wtcheck.errors import InputError
 
+class Landlord(StrEnum):
+    PRIVATE = "private"
+    SOCIAL = "social"
+
+
 DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 
 
@@ -50,7 +56,7 @@ def deadlines(**kwargs: Any) -> None:
     # imported here, not with the module: registering the command (and its
     # --help) needs only the options, built from wtcheck.concepts
     from wtcheck.config import load_config
-    from wtcheck.deadlines import deadlines_for, needed_dates
+    from wtcheck.deadlines import deadlines_for, excluded, needed_dates
     from wtcheck.render import deadlines_view
     from wtcheck.rules import get_rule
 
@@ -69,6 +75,8 @@ def deadlines(**kwargs: Any) -> None:
         inclusive=kwargs["inclusive"],
         edition=edition_arg(kwargs["edition"]),
     )
+    if kwargs["landlord"]:
+        opts = opts._replace(landlord=kwargs["landlord"].value)
     extra = cfg.local_rules
     rules = [get_rule(r, extra) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
@@ -80,6 +88,9 @@ def deadlines(**kwargs: Any) -> None:
     if rules:
         for rule in rules:
             if not any(d.rule.id == rule.id for d in items):
+                reason = excluded(rule, dates)
+                if reason:
+                    raise InputError(f"--rule {rule.id}: not computed for this case: {reason}")
                 if not rule.computable:
                     raise InputError(
                         f"--rule {rule.id}: no national timescale to compute; "
@@ -137,6 +148,7 @@ _PARAMS += [
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
     _param("inclusive", InclusiveOpt, False),
+    _param("landlord", Annotated[Landlord | None, typer.Option("--landlord", metavar="private|social", help="Landlord of the tenancy a notice (--notice) is for: from 1 May 2026 the s.21 change applies to private tenancies only.", rich_help_panel=DATES)], None),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
