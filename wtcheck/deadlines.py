@@ -159,6 +159,18 @@ def _hint(rule: Rule, deadline: date, cal: Calendar) -> str | None:
     )
 
 
+def division_warning(rule: Rule, division: str) -> str | None:
+    """The warning every output carries when a Working Together or Panel rule
+    is counted on a calendar other than England and Wales's (None otherwise)."""
+    if not rule.editions or division == GUIDANCE_DIVISION:
+        return None
+    return (
+        f"Warning: counted on the {division} calendar. Working Together applies in "
+        "England and its deadlines use the England-and-Wales bank holidays "
+        "(timescales §2): this result does not follow the guidance."
+    )
+
+
 def excluded(rule: Rule, dates: Mapping[str, date]) -> str | None:
     """Why *rule* does not apply to a case with these *dates* (None: it may apply).
 
@@ -296,12 +308,9 @@ def _one(
         e = EDITIONS[edition[0]]
         if e.assumed and e.assumed.span_from <= on <= e.assumed.span_to:
             notes.append(e.assumed.note())
-    if rule.editions and cal.division != GUIDANCE_DIVISION:
-        notes.append(
-            f"Warning: counted on the {cal.division} calendar. Working Together applies in "
-            "England and its deadlines use the England-and-Wales bank holidays "
-            "(timescales §2): this result does not follow the guidance."
-        )
+    off_guidance = division_warning(rule, cal.division)
+    if off_guidance:
+        notes.append(off_guidance)
     if not rule.verified:
         notes.append("Unverified: this timescale has not been checked against its primary source.")
     hint = _hint(rule, deadline, cal)

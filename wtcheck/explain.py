@@ -20,7 +20,7 @@ from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline, Options, compute, needed_dates
 from wtcheck.errors import InputError
 from wtcheck.rules import get_rule
-from wtcheck.rules.model import Direction, Rule, Unit
+from wtcheck.rules.model import Direction, Kind, Rule, Unit
 from wtcheck.workdays import Calendar
 
 MAX_WEEKS = 12
@@ -76,6 +76,8 @@ class Explanation:
     """How the edition was chosen."""
     numbered: str
     """What the numbers in the calendar count ("" when nothing is numbered)."""
+    date_label: str = "Deadline"
+    """What the date is: "Deadline", or "Window opens" for a check or a test."""
 
     @property
     def rule(self) -> Rule:
@@ -85,6 +87,18 @@ class Explanation:
 def wording(rule: Rule, length: int, trigger: str) -> str:
     """The requirement in words: 'within 10 working days of <the trigger>'."""
     what = CONCEPTS[trigger].label if trigger in CONCEPTS else trigger
+    if rule.kind is Kind.CHECK:
+        return (
+            f"{rule.name}: no time limit. The window opens {length} days before the {what}: "
+            "from then the person is threatened with homelessness and must be referred "
+            "(with consent). A referral is placed before, within or after the window; it is "
+            "never late."
+        )
+    if rule.kind is Kind.THRESHOLD and rule.direction is Direction.BEFORE:
+        return (
+            f"{rule.name}: a test, not a deadline. The window opens {length} days before the "
+            f"{what}; an assessment on or after that day (and not after the {what}) meets it."
+        )
     after = rule.direction is Direction.AFTER
     unit = rule.unit
     if unit is Unit.WORKING_DAYS:
@@ -241,6 +255,7 @@ def explain(
         convention=convention(rule, opts),
         edition_chosen=chosen,
         numbered=numbered,
+        date_label="Deadline" if d.is_deadline else "Window opens",
     )
 
 

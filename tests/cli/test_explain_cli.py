@@ -188,3 +188,15 @@ def test_every_computable_rule_can_be_explained(ew: Calendar) -> None:
         days = [d for row in expl.rows if not isinstance(row, Gap) for d in row]
         assert [d.day for d in days if d.trigger] == [expl.deadline.trigger_date], rule.id
         assert [d.day for d in days if d.deadline] == [expl.deadline.deadline], rule.id
+
+
+def test_explain_words_the_duty_to_refer_as_a_check() -> None:
+    """s.213B sets no time limit (issue 16 item 3): never 'no later than 56 days before'."""
+    result = run("explain", "hl-refer", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2] == "Window opens: Sun 4 Jan 2026"
+    assert "no later than" not in result.stdout
+    assert "no time limit. The window opens 56 days before the expected homelessness" in (
+        " ".join(result.stdout.split())
+    )

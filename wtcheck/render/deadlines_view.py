@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wtcheck.dates import format_long
-from wtcheck.deadlines import Deadline
+from wtcheck.deadlines import Deadline, division_warning
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
@@ -120,3 +120,6 @@ def print_table(
     console.print(table)
     if any(d.projected for d in items):
         console.print("PROJECTED: at least one date used a year outside the GOV.UK data.")
+    warnings = {w for d in items if (w := division_warning(d.rule, d.division))}
+    for warning in sorted(warnings):
+        console.print(escape_markup(warning.replace("Warning:", "WARNING:", 1)))
