@@ -30,6 +30,7 @@ from wtcheck.editions import BY_ID as EDITIONS
 from wtcheck.editions import edition_for
 from wtcheck.errors import InputError
 from wtcheck.rules import all_rules, get_rule
+from wtcheck.rules.query import assumed_boundaries
 from wtcheck.rules.model import (
     NOT_A_DEADLINE,
     Anchor,
@@ -301,13 +302,9 @@ def _one(
     for label, offset in rule.readings:
         other = start + timedelta(days=offset)
         notes.append(f"{label}: {format_long(other)}.")
-    for boundary in rule.assumed:
+    for boundary in assumed_boundaries(rule):
         if boundary.span_from <= on <= boundary.span_to:
             notes.append(boundary.note())
-    if rule.editions and not opts.edition:
-        e = EDITIONS[edition[0]]
-        if e.assumed and e.assumed.span_from <= on <= e.assumed.span_to:
-            notes.append(e.assumed.note())
     off_guidance = division_warning(rule, cal.division)
     if off_guidance:
         notes.append(off_guidance)
