@@ -301,7 +301,7 @@ def _one(
         )
     for label, offset in rule.readings:
         other = start + timedelta(days=offset)
-        notes.append(f"{label}: {format_long(other)}.")
+        notes.append(f"{label} {format_long(other)}.")
     for boundary in assumed_boundaries(rule):
         if boundary.span_from <= on <= boundary.span_to:
             notes.append(boundary.note())
