@@ -32,5 +32,6 @@ def test_the_snapshot_holds_the_worked_examples() -> None:
         cases[case["case"]] = case["results"]
     assert [r["deadline"] for r in cases["sin-panel auto 2025-12-22"]] == ["2025-12-31"]
     assert [r["deadline"] for r in cases["rr-submit auto 2025-12-22"]] == ["2026-01-15"]
-    assert cases["ia-10 wt2013 2013-04-15"] == []
+    assert cases["ia-10 auto 2013-04-15"] == []  # WT2013 from 15 Apr 2013: no ia-10
+    assert [r["deadline"] for r in cases["ia-10 auto 2013-04-12"]] == ["2013-04-26"]
     assert [r["deadline"] for r in cases["ia-10 wt2010 2013-04-15"]] == ["2013-04-29"]
