@@ -23,10 +23,10 @@ from typing import Any
 
 from wtcheck.calendar_data import BUNDLED_FILE
 from wtcheck.deadlines import Options, compute, needed_dates
+from wtcheck.paths import bundled_calendars_dir
 from wtcheck.render.deadlines_view import as_record
 from wtcheck.rules import all_rules
 from wtcheck.rules.model import Rule
-from wtcheck.paths import bundled_calendars_dir
 from wtcheck.workdays import Calendar, get_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +82,9 @@ def main(argv: list[str]) -> int:
     if "--check" in argv:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
-            print(f"{TARGET} is out of date: run python scripts/deadline_snapshot.py", file=sys.stderr)
+            print(
+                f"{TARGET} is out of date: run python scripts/deadline_snapshot.py", file=sys.stderr
+            )
             return 1
         return 0
     TARGET.parent.mkdir(parents=True, exist_ok=True)

@@ -81,7 +81,9 @@ def main(argv: list[str]) -> int:
     if "--check" in argv:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
-            print(f"{TARGET} is out of date: run python scripts/rules_reference.py", file=sys.stderr)
+            print(
+                f"{TARGET} is out of date: run python scripts/rules_reference.py", file=sys.stderr
+            )
             return 1
         return 0
     TARGET.write_text(text, encoding="utf-8")

@@ -30,7 +30,6 @@ from wtcheck.editions import BY_ID as EDITIONS
 from wtcheck.editions import edition_for
 from wtcheck.errors import InputError
 from wtcheck.rules import all_rules, get_rule
-from wtcheck.rules.query import assumed_boundaries
 from wtcheck.rules.model import (
     NOT_A_DEADLINE,
     Anchor,
@@ -40,6 +39,7 @@ from wtcheck.rules.model import (
     Rule,
     Unit,
 )
+from wtcheck.rules.query import assumed_boundaries
 from wtcheck.workdays import Calendar, add_workdays, sub_workdays
 
 RR_ANCHORS = ("incident", "awareness", "notification")

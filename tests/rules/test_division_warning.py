@@ -38,7 +38,5 @@ def test_england_and_wales_has_no_warning(ew: Calendar) -> None:
 
 def test_legislation_rules_carry_no_working_together_warning() -> None:
     """The Housing Act rules are not Working Together's: no warning."""
-    (d,) = compute(
-        BY_ID["hl-relief"], {"satisfied": date(2026, 6, 12)}, get_calendar("scotland")
-    )
+    (d,) = compute(BY_ID["hl-relief"], {"satisfied": date(2026, 6, 12)}, get_calendar("scotland"))
     assert not any(n.startswith("Warning: counted on") for n in d.notes)

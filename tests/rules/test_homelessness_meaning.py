@@ -49,9 +49,7 @@ def test_a_notice_expired_before_the_assessment_fails_s175_5(
     An expired one fails it; s.175(4) and s.195(6) are named (verification §8.3)."""
     d = one("hl-s21", {"notice": notice, "assessment": D(2026, 3, 20)}, ew)
     assert d.threatened is threatened
-    said = any(
-        "may still be threatened under s.175(4)" in n and "s.195(6)" in n for n in d.notes
-    )
+    said = any("may still be threatened under s.175(4)" in n and "s.195(6)" in n for n in d.notes)
     assert said is not threatened
 
 
@@ -99,9 +97,9 @@ def test_nothing_is_reported_before_the_duty_to_refer(
 def test_a_2015_and_a_2017_case_get_nothing(ew: Calendar) -> None:
     for homeless in (D(2015, 6, 1), D(2017, 6, 1)):
         assert compute(BY_ID["hl-refer"], {"homeless": homeless}, ew) == []
-    assert check_position(
-        one("hl-refer", {"homeless": D(2018, 10, 20)}, ew), D(2018, 9, 30)
-    ) == ("before the duty")
+    assert check_position(one("hl-refer", {"homeless": D(2018, 10, 20)}, ew), D(2018, 9, 30)) == (
+        "before the duty"
+    )
 
 
 def test_thresholds_record_no_completion() -> None:

@@ -37,6 +37,7 @@ from wtcheck.cli.options import (
 from wtcheck.concepts import CONCEPTS
 from wtcheck.errors import InputError
 
+
 class Landlord(StrEnum):
     PRIVATE = "private"
     SOCIAL = "social"
