@@ -35,9 +35,9 @@ def test_every_projection_patch_names_its_source() -> None:
     assert all("Act" in p.source or "proclamation" in p.source for p in patches)
 
 
-def test_england_and_wales_2005_to_2011_match_the_1971_act() -> None:
-    """BFDA 1971 Sch.1 plus Christmas Day, Good Friday and the 29 Apr 2011 proclamation:
-    eight weekday holidays a year, nine in 2011."""
+def test_england_and_wales_2005_to_2011_keep_the_govuk_pattern() -> None:
+    """The England-and-Wales pattern of GOV.UK's data (timescales §2), plus the 29 Apr 2011
+    proclamation: eight weekday holidays a year, nine in 2011; no correction needed."""
     counts = {y: len(project_year("england-and-wales", y)) for y in range(2005, 2012)}
     assert counts == {2005: 8, 2006: 8, 2007: 8, 2008: 8, 2009: 8, 2010: 8, 2011: 9}
     assert date(2011, 4, 29) in {h.date for h in project_year("england-and-wales", 2011)}
