@@ -183,7 +183,11 @@ def show_lines(rule: Rule, steps: Sequence[Step]) -> list[str]:
     out += [f"  - {c}" + (f" ({c.note})" if c.note else "") for c in rule.cites]
     notes = [*rule.notes, *(
         f"{n.text} ({_span(n.in_force_from, n.in_force_to)})" for n in rule.dated_notes
-    ), *(a.note() for a in assumed_boundaries(rule))]  # fmt: skip
+    ), *(a.note() for a in assumed_boundaries(rule)), *(
+        f"{'Not computed' if g.effect.value == 'exclude' else 'Conditional'} when "
+        f"{g.concept} is given{' without ' + ' or '.join(g.unless) if g.unless else ''}: {g.reason}"
+        for g in rule.gates
+    )]  # fmt: skip
     if notes:
         out.append("Notes:")
         out += [f"  - {n}" for n in notes]
