@@ -130,9 +130,12 @@ def test_homelessness_threat_window_and_test(ew: Calendar) -> None:
         "Threatened with homelessness: Sun 1 Mar 2026 is on or before Sat 10 Jan 2026 + 56 days = Sat 7 Mar 2026."
         in d.notes
     )
-    assert (
-        "Sun 4 Jan 2026 is not a working day; no source moves the date (previous working day: Fri 2 Jan 2026)"
-        in d.notes
+    # the day a window opens is information: no "previous working day" hint (issue 16 item 3)
+    assert not any("is not a working day" in n for n in d.notes)
+    (relief,) = compute(BY_ID["hl-relief"], {"satisfied": date(2026, 1, 12)}, ew)
+    assert relief.notes[-1] == (
+        "Sun 8 Mar 2026 is not a working day; no source moves the date "
+        "(previous working day: Fri 6 Mar 2026)"
     )
     # exactly assessment + 56 is within; + 57 is not
     assert (

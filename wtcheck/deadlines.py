@@ -151,8 +151,8 @@ def _edition(rule: Rule, on: date, opts: Options) -> tuple[str, str] | None:
 
 
 def _hint(rule: Rule, deadline: date, cal: Calendar) -> str | None:
-    if rule.unit is Unit.WORKING_DAYS or rule.kind is Kind.CHECK or cal.is_working(deadline):
-        return None
+    if rule.unit is Unit.WORKING_DAYS or rule.kind in NOT_A_DEADLINE or cal.is_working(deadline):
+        return None  # a test's or a check's date is information: nothing to move
     prev = cal.on_or_before(deadline)
     return (
         f"{format_long(deadline)} is not a working day; no source moves the date "

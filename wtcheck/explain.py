@@ -255,8 +255,15 @@ def explain(
         convention=convention(rule, opts),
         edition_chosen=chosen,
         numbered=numbered,
-        date_label="Deadline" if d.is_deadline else "Window opens",
+        date_label=_date_label(d),
     )
+
+
+def _date_label(d: Deadline) -> str:
+    """What the date is: a deadline, the day a window opens, or a threshold reached."""
+    if d.is_deadline:
+        return "Deadline"
+    return "Window opens" if d.rule.direction is Direction.BEFORE else "Threshold"
 
 
 def _day(day: date, d: Deadline, cal: Calendar, numbers: dict[date, int]) -> Day:

@@ -200,3 +200,12 @@ def test_explain_words_the_duty_to_refer_as_a_check() -> None:
     assert "no time limit. The window opens 56 days before the expected homelessness" in (
         " ".join(result.stdout.split())
     )
+
+
+def test_explain_labels_a_threshold_as_a_threshold() -> None:
+    """CA 1989 s.66: 28 days of care make it private fostering: a test, not a deadline."""
+    lines = run("explain", "pf-28", "2024-01-01").stdout.splitlines()
+    assert lines[2] == "Threshold: Mon 29 Jan 2024"
+    assert run("explain", "sin-panel", "2024-01-01").stdout.splitlines()[2] == (
+        "Deadline: Mon 8 Jan 2024"
+    )
