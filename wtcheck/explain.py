@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from wtcheck.calendar_data import ORIGIN_CLOSURE
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
-from wtcheck.deadlines import Deadline, Options, compute, needed_dates
+from wtcheck.deadlines import Deadline, Options, compute, count, needed_dates
 from wtcheck.errors import InputError
 from wtcheck.rules import get_rule
 from wtcheck.rules.model import Direction, Kind, Rule, Unit
@@ -188,8 +188,15 @@ def _numbers(d: Deadline, cal: Calendar, opts: Options) -> tuple[dict[date, int]
     return {}, ""
 
 
-def _counted(d: Deadline) -> str:
+def _counted(d: Deadline, cal: Calendar, opts: Options) -> str:
     rule = d.rule
+    plain = count(rule, d.trigger_date, d.length, cal, opts)
+    if plain != d.deadline:  # a window that cannot open before its test existed
+        return (
+            f"{d.length} {rule.unit.value.replace('-', ' ')} before "
+            f"{format_long(d.trigger_date)} would be {format_long(plain)}; the window opens on "
+            f"{format_long(d.deadline)}, the first day the test applied."
+        )
     unit = rule.unit.value.replace("-", " ")
     if rule.unit is Unit.DAYS_BEGINNING_WITH:
         unit = "days beginning with"
@@ -250,7 +257,7 @@ def explain(
         deadline=d,
         rows=tuple(rows),
         off_days=off,
-        counted=_counted(d),
+        counted=_counted(d, cal, opts),
         wording=wording(rule, d.length, d.trigger),
         convention=convention(rule, opts),
         edition_chosen=chosen,

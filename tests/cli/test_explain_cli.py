@@ -209,3 +209,16 @@ def test_explain_labels_a_threshold_as_a_threshold() -> None:
     assert run("explain", "sin-panel", "2024-01-01").stdout.splitlines()[2] == (
         "Deadline: Mon 8 Jan 2024"
     )
+
+
+def test_explain_says_when_a_window_could_not_open_earlier() -> None:
+    """s.175(5) was inserted from 3 Apr 2018 (issue 16 item 5): 56 days before 10 Apr 2018
+    would be 13 Feb 2018."""
+    lines = run("explain", "hl-s21", "2018-04-10").stdout.splitlines()
+    assert lines[2:4] == [
+        "Window opens: Tue 3 Apr 2018",
+        "Counted:  56 calendar days before Tue 10 Apr 2018 would be Tue 13 Feb 2018; the window "
+        "opens on Tue 3 Apr 2018, the first day the test applied.",
+    ]
+    later = run("explain", "hl-s21", "2018-05-30").stdout.splitlines()
+    assert later[3] == "Counted:  56 calendar days before Wed 30 May 2018 is Wed 4 Apr 2018."
