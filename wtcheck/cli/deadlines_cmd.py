@@ -9,7 +9,6 @@ from __future__ import annotations
 import inspect
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,6 +26,7 @@ from wtcheck.cli.options import (
     EditionOpt,
     FeedFormat,
     InclusiveOpt,
+    LandlordOpt,
     RRAnchorOpt,
     as_of_date,
     counting_options,
@@ -36,12 +36,6 @@ from wtcheck.cli.options import (
 )
 from wtcheck.concepts import CONCEPTS
 from wtcheck.errors import InputError
-
-
-class Landlord(StrEnum):
-    PRIVATE = "private"
-    SOCIAL = "social"
-
 
 DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 
@@ -149,7 +143,7 @@ _PARAMS += [
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
     _param("inclusive", InclusiveOpt, False),
-    _param("landlord", Annotated[Landlord | None, typer.Option("--landlord", metavar="private|social", help="Landlord of the tenancy a notice (--notice) is for: from 1 May 2026 the s.21 change applies to private tenancies only.", rich_help_panel=DATES)], None),
+    _param("landlord", LandlordOpt, None),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),
