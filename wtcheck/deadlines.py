@@ -247,6 +247,22 @@ def check_position(d: Deadline, done: date) -> str:
     return f"after the {CONCEPTS[d.trigger].label.split(',')[0].replace('expected ', '')}"
 
 
+def check_outcome(d: Deadline, done: date | None, as_of: date) -> str:
+    """The sentence a check reports for a case: where the completion fell
+    (:func:`check_position`), or, with none recorded, whether the window is
+    open on *as_of* (timescales §4E HL-REFER: flag an open window with no
+    referral). Never 'late' or 'overdue': a check has no time limit."""
+    what = CONCEPTS[d.rule.completion or d.trigger].label.split(" (")[0]
+    span = f"{format_long(d.deadline)} to {format_long(d.trigger_date)}"
+    if done is not None:
+        return f"Check: the {what} on {format_long(done)} was {check_position(d, done)} ({span})."
+    if as_of < d.deadline:
+        return f"Check: none recorded; the window opens on {format_long(d.deadline)}."
+    if as_of <= d.trigger_date:
+        return f"Check: none recorded and the window is open ({span}): consider it now."
+    return f"Check: none recorded; the window ({span}) has passed."
+
+
 def _one(
     rule: Rule,
     trigger: str,
@@ -290,14 +306,10 @@ def _one(
     if rule.kind is Kind.THRESHOLD and rule.compare_with and rule.compare_with in dates:
         threatened = _threatened(rule, start, dates[rule.compare_with], length, opts, notes)
     if rule.kind is Kind.CHECK and rule.completion and rule.completion in dates:
-        done = dates[rule.completion]
-        where = check_position(
-            Deadline(rule, trigger, start, deadline, length, "", "", "", False), done
-        )
+        bare = Deadline(rule, trigger, start, deadline, length, "", "", "", False)
         notes.append(
-            f"Check, not a deadline: the {CONCEPTS[rule.completion].label.split(' (')[0]} on "
-            f"{format_long(done)} was {where} ({format_long(deadline)} to "
-            f"{format_long(start)}); no time limit applies, so it is never late."
+            check_outcome(bare, dates[rule.completion], start)
+            + " No time limit applies (a check, not a deadline): it is never late."
         )
     for label, offset in rule.readings:
         other = start + timedelta(days=offset)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from wtcheck.deadlines import Deadline, Options, check_position, compute
+from wtcheck.deadlines import Deadline, Options, check_outcome, check_position, compute
 from wtcheck.rules import BY_ID
 from wtcheck.rules.model import Kind
 from wtcheck.workdays import Calendar
@@ -75,10 +75,31 @@ def test_the_duty_to_refer_is_a_check_from_1_october_2018(ew: Calendar) -> None:
     assert check_position(d, D(2026, 3, 1)) == "within the window"
     assert check_position(d, D(2026, 3, 2)) == "after the homelessness date"
     assert d.notes[0] == (
-        "Check, not a deadline: the date of the referral to the housing authority on "
-        "Sat 10 Jan 2026 was within the window (Sun 4 Jan 2026 to Sun 1 Mar 2026); no time "
-        "limit applies, so it is never late."
+        "Check: the date of the referral to the housing authority on Sat 10 Jan 2026 was "
+        "within the window (Sun 4 Jan 2026 to Sun 1 Mar 2026). No time limit applies (a check, "
+        "not a deadline): it is never late."
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "text"),
+    [
+        (D(2026, 1, 3), "Check: none recorded; the window opens on Sun 4 Jan 2026."),
+        (D(2026, 1, 4), "Check: none recorded and the window is open (Sun 4 Jan 2026 to "
+                        "Sun 1 Mar 2026): consider it now."),
+        (D(2026, 3, 1), "Check: none recorded and the window is open (Sun 4 Jan 2026 to "
+                        "Sun 1 Mar 2026): consider it now."),
+        (D(2026, 3, 2), "Check: none recorded; the window (Sun 4 Jan 2026 to Sun 1 Mar 2026) "
+                        "has passed."),
+    ],
+)  # fmt: skip
+def test_a_check_with_no_referral_says_whether_the_window_is_open(
+    as_of: date, text: str, ew: Calendar
+) -> None:
+    """timescales §4E HL-REFER: 'flag when the expected homelessness date is <= today + 56
+    days and no referral is recorded'; never 'overdue'."""
+    d = one("hl-refer", {"homeless": D(2026, 3, 1)}, ew)
+    assert check_outcome(d, None, as_of) == text
 
 
 @pytest.mark.parametrize(
