@@ -223,8 +223,8 @@ def _opening(
         note = vnote
         if first != plain:
             note = (
-                f"The window opens on {format_long(first)}, not {format_long(plain)}: the "
-                f"{length}-day test applies to applications from {format_long(first)}."
+                f"The window opens on {format_long(first)}, not {format_long(plain)}: "
+                f"{rule.id} applies from {format_long(first)}."
             )
         elif vnote:
             note = f"{vnote}: the window opens on {format_long(first)}."
