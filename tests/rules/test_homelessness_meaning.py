@@ -201,3 +201,22 @@ def test_the_1_may_2026_change_depends_on_the_landlord(
     eve = one("hl-s21", {**dates, "assessment": D(2026, 4, 30)}, ew, Options(landlord=landlord))
     assert not any(n.startswith(starts) for n in eve.notes)
     assert "Valid s.21 notice: compare its expiry date (s.175(5))." in eve.notes
+
+
+@pytest.mark.parametrize(
+    ("landlord", "starts"),
+    [
+        (None, "Landlord sector not given (--landlord private|social): from 1 May 2026 s.195(6)"),
+        ("private", "Private tenancy: s.195(6) as amended by the Renters' Rights Act 2025"),
+        ("social", "Social housing tenancy: s.21 notices were not abolished on 1 May 2026"),
+    ],
+)
+def test_the_prevention_duty_bar_depends_on_the_landlord(
+    landlord: str | None, starts: str, ew: Calendar
+) -> None:
+    """s.195(6) (verification §8.3, §8.5) and SI 2026/421 reg 2 (§12.18)."""
+    d = one("hl-prev", {"satisfied": D(2026, 5, 1)}, ew, Options(landlord=landlord))
+    assert any(n.startswith(starts) for n in d.notes)
+    eve = one("hl-prev", {"satisfied": D(2026, 4, 30)}, ew, Options(landlord=landlord))
+    assert not any(n.startswith(starts) for n in eve.notes)
+    assert eve.notes[0].startswith("Not on the 56-day ground while a valid s.21 notice")

@@ -167,10 +167,27 @@ RULES: tuple[Rule, ...] = (
                 date(2026, 4, 30),
             ),
             DatedNote(
-                "s.195(6) as amended by the Renters' Rights Act 2025: unverified; the "
-                "s.21 bar is not applied automatically.",
-                date(2026, 5, 1),
+                "Private tenancy: s.195(6) as amended by the Renters' Rights Act 2025: "
+                "unverified; the s.21 bar is not applied automatically.",
+                RRA_START,
                 None,
+                "private",
+            ),
+            DatedNote(
+                "Social housing tenancy: s.21 notices were not abolished on 1 May 2026 "
+                "(SI 2026/421 reg 2), so the s.195(6) bar may still apply while a valid s.21 "
+                "notice covers the only accommodation (unverified).",
+                RRA_START,
+                None,
+                "social",
+            ),
+            DatedNote(
+                "Landlord sector not given (--landlord private|social): from 1 May 2026 "
+                "s.195(6) as amended is unverified for private tenancies, and the s.21 bar may "
+                "still apply to social housing (SI 2026/421 reg 2).",
+                RRA_START,
+                None,
+                "unknown",
             ),
         ),
     ),
