@@ -130,9 +130,12 @@ def test_homelessness_threat_window_and_test(ew: Calendar) -> None:
         "Threatened with homelessness: Sun 1 Mar 2026 is on or before Sat 10 Jan 2026 + 56 days = Sat 7 Mar 2026."
         in d.notes
     )
-    assert (
-        "Sun 4 Jan 2026 is not a working day; no source moves the date (previous working day: Fri 2 Jan 2026)"
-        in d.notes
+    # the day a window opens is information: no "previous working day" hint (issue 16 item 3)
+    assert not any("is not a working day" in n for n in d.notes)
+    (relief,) = compute(BY_ID["hl-relief"], {"satisfied": date(2026, 1, 12)}, ew)
+    assert relief.notes[-1] == (
+        "Sun 8 Mar 2026 is not a working day; no source moves the date "
+        "(previous working day: Fri 6 Mar 2026)"
     )
     # exactly assessment + 56 is within; + 57 is not
     assert (
@@ -165,9 +168,11 @@ def test_homelessness_threat_was_28_days_before_3_april_2018(ew: Calendar) -> No
 
 
 def test_s8_notice_note_from_1_may_2026(ew: Calendar) -> None:
-    d = one("hl-threat", {"homeless": date(2026, 6, 1), "assessment": date(2026, 5, 1)}, ew)
+    """Renters' Rights Act 2025, for private tenancies (SI 2026/421 reg 2; verification §12.18)."""
+    dates = {"notice": date(2026, 6, 1), "assessment": date(2026, 5, 1)}
+    d = one("hl-s21", dates, ew, Options(landlord="private"))
     assert any(
-        n.startswith("From 1 May 2026 s.175(5) uses the date specified in a valid s.8 notice")
+        n.startswith("Private tenancy: from 1 May 2026 s.175(5) uses the date specified")
         for n in d.notes
     )
     assert not any(n.startswith("Valid s.21 notice") for n in d.notes)

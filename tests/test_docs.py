@@ -49,6 +49,21 @@ def test_cli_reference_is_up_to_date() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_rules_reference_is_up_to_date() -> None:
+    """docs/rules.md is generated from the registry (issue 16 item 9): it cannot call a rule
+    verified that the tool prints UNVERIFIED."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "rules_reference.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "| `sin-careleaver` | 5 working days after care leaver death aware | deadline | " in text
+    assert "| 2023-12-15 to now | UNVERIFIED |" in text
+
+
 @pytest.mark.parametrize(
     ("path", "cmd"), all_commands(), ids=lambda v: v if isinstance(v, str) else ""
 )

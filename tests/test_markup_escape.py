@@ -23,9 +23,10 @@ def run(*args: str, env: dict[str, str] | None = None) -> str:
 
 def test_deadlines_table_shows_the_evidence_label() -> None:
     out = run("deadlines", "--aware", "22/12/2025", "--as-of", "2026-01-05", env={"COLUMNS": "400"})
-    assert "Children Act 2004, s.16C(1) (duty to notify; no time limit) [secondary source]" in out
+    # sin-panel and sin-partners cite GOV.UK's own page first (verification.md §12.1-12.2)
+    assert "GOV.UK, 'Report a serious child safeguarding incident', 'You must do this" in out
+    assert out.count("[primary source]") == 2
     assert "| anchor unverified [secondary source]" in out
-    assert "Working Together 2018, ch.4 (same paragraph as sin-panel) [secondary source]" in out
 
 
 def test_audit_table_shows_bracketed_case_ids_and_values(tmp_path: Path) -> None:

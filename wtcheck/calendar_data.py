@@ -14,7 +14,9 @@ copy lacks (Scotland 2026-06-15, proclaimed 3 Feb 2026), each recorded with
 its source; a patch already present in the file is skipped.
 
 Years outside the file are *projected* from the rules of the ``holidays``
-package (subdiv ENG, SCT, NIR), imported lazily, only then. Only weekdays
+package (subdiv ENG, SCT, NIR), imported lazily, only then, and corrected by
+``calendars/projection-patches.json`` (each correction recorded with its
+source: Scotland 30 Nov 2006 was not yet St Andrew's Day bank holiday). Only weekdays
 matter for working-day arithmetic, so weekend entries are dropped everywhere
 (GOV.UK lists substitute days instead).
 """
@@ -49,6 +51,7 @@ PROJECTION_LAST_YEAR = 2100
 
 BUNDLED_FILE = "bank-holidays.json"
 PATCHES_FILE = "patches.json"
+PROJECTION_PATCHES_FILE = "projection-patches.json"
 IMPORTED_FILE = "bank-holidays.json"
 
 ORIGIN_BUNDLED = "govuk-bundled"
@@ -214,6 +217,29 @@ def load_patches() -> tuple[Patch, ...]:
     )
 
 
+class ProjectionPatch(NamedTuple):
+    """A correction to a projected year: *action* "remove" or "add"."""
+
+    action: str
+    division: str
+    date: date
+    title: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def load_projection_patches() -> tuple[ProjectionPatch, ...]:
+    """The recorded corrections to projected years (``calendars/projection-patches.json``)."""
+    path = bundled_calendars_dir() / PROJECTION_PATCHES_FILE
+    doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        ProjectionPatch(
+            p["action"], p["division"], date.fromisoformat(p["date"]), p["title"], p["source"]
+        )
+        for p in doc["patches"]
+    )
+
+
 def apply_patches(data: HolidayData, patches: Iterable[Patch]) -> HolidayData:
     """Add each patch the file lacks; record which were applied and skipped."""
     events = dict(data.events)
@@ -287,9 +313,13 @@ def project_year(division: str, year: int) -> list[Holiday]:
     import holidays  # lazy: ~90 ms of import, needed only for projected years
 
     found = holidays.country_holidays("GB", subdiv=HOLIDAYS_SUBDIV[division], years=year)
+    fixes = [p for p in load_projection_patches() if p.division == division and p.date.year == year]
+    removed = {p.date for p in fixes if p.action == "remove"}
+    days = {d: name for d, name in found.items() if d not in removed}
+    days.update({p.date: p.title for p in fixes if p.action == "add"})
     items = [
         Holiday(d, name, ORIGIN_PROJECTED, division)
-        for d, name in sorted(found.items())
+        for d, name in sorted(days.items())
         if d.weekday() < 5 and d.year == year
     ]
     return items

@@ -28,7 +28,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("lcspr_publication", "lcspr_publication_date", "--publication", "(planned) publication date of the review"),
     Concept("lcspr_report_sent", "lcspr_report_sent_date", "--report-sent", "date the full report was sent to the Panel and the Secretary of State"),
     Concept("assessment", "assessment_date", "--assessed", "date of the homelessness assessment (or application)"),
-    Concept("homeless", "homeless_date", "--homeless", "expected homelessness date, or the notice date"),
+    Concept("homeless", "homeless_date", "--homeless", "expected homelessness date"),
     Concept("referral_to_housing", "referral_to_housing_date", "--referred-to-housing", "date of the referral to the housing authority (duty to refer)"),
     Concept("satisfied", "satisfied_date", "--satisfied", "date the housing authority was first satisfied (threatened / homeless and eligible)"),
     Concept("referral", "referral_date", "--referral", "date the referral to children's social care was received"),

@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from wtcheck.errors import InputError
+from wtcheck.rules.model import Assumed
 
 
 class Edition(NamedTuple):
@@ -19,6 +20,8 @@ class Edition(NamedTuple):
     title: str
     in_force_from: date
     source: str
+    assumed: Assumed | None = None
+    """Set when the sources give only a month for the start (wtcheck takes its first day)."""
 
     @property
     def label(self) -> str:
@@ -27,9 +30,11 @@ class Edition(NamedTuple):
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("wt2006", "Working Together 2006", date(2006, 4, 1),
-            "WT2010 executive summary (seeds/004) gives its 7 WD and 4 months"),
+            "WT2010 executive summary (seeds/004) gives its 7 WD and 4 months",
+            Assumed(date(2006, 4, 1), "Apr 2006", date(2006, 4, 1), date(2006, 4, 30))),
     Edition("wt2006-ch8", "Working Together 2006, revised ch.8", date(2009, 12, 1),
-            "WT2010 executive summary (seeds/004): SCRs 4 → 6 months, Dec 2009"),
+            "WT2010 executive summary (seeds/004): SCRs 4 → 6 months, Dec 2009",
+            Assumed(date(2009, 12, 1), "Dec 2009", date(2009, 12, 1), date(2009, 12, 31))),
     Edition("wt2010", "Working Together 2010", date(2010, 4, 1),
             "WT2010 executive summary (seeds/004): in force 1 April 2010"),
     Edition("wt2013", "Working Together 2013", date(2013, 4, 15),

@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from wtcheck.calendar_data import ORIGIN_CLOSURE
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
-from wtcheck.deadlines import Deadline, Options, compute, needed_dates
+from wtcheck.deadlines import Deadline, Options, compute, count, needed_dates
 from wtcheck.errors import InputError
 from wtcheck.rules import get_rule
-from wtcheck.rules.model import Direction, Rule, Unit
+from wtcheck.rules.model import Direction, Kind, Rule, Unit
 from wtcheck.workdays import Calendar
 
 MAX_WEEKS = 12
@@ -76,6 +76,8 @@ class Explanation:
     """How the edition was chosen."""
     numbered: str
     """What the numbers in the calendar count ("" when nothing is numbered)."""
+    date_label: str = "Deadline"
+    """What the date is: "Deadline", or "Window opens" for a check or a test."""
 
     @property
     def rule(self) -> Rule:
@@ -85,6 +87,18 @@ class Explanation:
 def wording(rule: Rule, length: int, trigger: str) -> str:
     """The requirement in words: 'within 10 working days of <the trigger>'."""
     what = CONCEPTS[trigger].label if trigger in CONCEPTS else trigger
+    if rule.kind is Kind.CHECK:
+        return (
+            f"{rule.name}: no time limit. The window opens {length} days before the {what}: "
+            "from then the person is threatened with homelessness and must be referred "
+            "(with consent). A referral is placed before, within or after the window; it is "
+            "never late."
+        )
+    if rule.kind is Kind.THRESHOLD and rule.direction is Direction.BEFORE:
+        return (
+            f"{rule.name}: a test, not a deadline. The window opens {length} days before the "
+            f"{what}; an assessment on or after that day (and not after the {what}) meets it."
+        )
     after = rule.direction is Direction.AFTER
     unit = rule.unit
     if unit is Unit.WORKING_DAYS:
@@ -174,8 +188,15 @@ def _numbers(d: Deadline, cal: Calendar, opts: Options) -> tuple[dict[date, int]
     return {}, ""
 
 
-def _counted(d: Deadline) -> str:
+def _counted(d: Deadline, cal: Calendar, opts: Options) -> str:
     rule = d.rule
+    plain = count(rule, d.trigger_date, d.length, cal, opts)
+    if plain != d.deadline:  # a window that cannot open before its test existed
+        return (
+            f"{d.length} {rule.unit.value.replace('-', ' ')} before "
+            f"{format_long(d.trigger_date)} would be {format_long(plain)}; the window opens on "
+            f"{format_long(d.deadline)}, the first day the test applied."
+        )
     unit = rule.unit.value.replace("-", " ")
     if rule.unit is Unit.DAYS_BEGINNING_WITH:
         unit = "days beginning with"
@@ -236,12 +257,20 @@ def explain(
         deadline=d,
         rows=tuple(rows),
         off_days=off,
-        counted=_counted(d),
+        counted=_counted(d, cal, opts),
         wording=wording(rule, d.length, d.trigger),
         convention=convention(rule, opts),
         edition_chosen=chosen,
         numbered=numbered,
+        date_label=_date_label(d),
     )
+
+
+def _date_label(d: Deadline) -> str:
+    """What the date is: a deadline, the day a window opens, or a threshold reached."""
+    if d.is_deadline:
+        return "Deadline"
+    return "Window opens" if d.rule.direction is Direction.BEFORE else "Threshold"
 
 
 def _day(day: date, d: Deadline, cal: Calendar, numbers: dict[date, int]) -> Day:

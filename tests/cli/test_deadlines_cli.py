@@ -160,3 +160,64 @@ def test_rr_anchor_choices_are_the_library_anchors() -> None:
     from wtcheck.deadlines import RR_ANCHORS
 
     assert tuple(a.value for a in RRAnchor) == RR_ANCHORS
+
+
+def test_care_leaver_death_gives_no_rapid_review() -> None:
+    """timescales §4A SIN-CARELEAVER (issue 16 item 1): the notification only, and why."""
+    args = ("deadlines", "--care-leaver-death-aware", "2025-03-03", "--notified", "2025-03-05")
+    result = run(*args, "--as-of", "2025-03-05", "--format", "json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)
+    assert [(i["rule"], i["deadline"]) for i in items] == [("sin-careleaver", "2025-03-10")]
+    assert items[0]["notes"][-1].startswith("No rr-submit: no rapid review follows the death")
+    asked = run(*args, "--rule", "rr-submit")
+    assert asked.exit_code == 2
+    assert asked.stderr.startswith(
+        "wtcheck: error: --rule rr-submit: not computed for this case: no rapid review follows"
+    )
+
+
+def test_the_duty_to_refer_is_never_late_in_the_table() -> None:
+    """s.213B sets no time limit (issue 16 item 3): no 'overdue' for the check."""
+    result = run(
+        "deadlines", "--homeless", "2026-03-01", "--rule", "hl-refer", "--as-of", "2026-02-20",
+        "--format", "json",
+    )  # fmt: skip
+    (item,) = json.loads(result.stdout)
+    assert (item["kind"], item["deadline"], item["working_days_left"]) == (
+        "check",
+        "2026-01-04",
+        None,
+    )
+    table = run("deadlines", "--homeless", "2026-03-01", "--rule", "hl-refer", "--as-of",
+                "2026-02-20")  # fmt: skip
+    assert "check: never late" in table.stdout and "overdue" not in table.stdout
+
+
+def test_another_division_warns_in_every_format() -> None:
+    """timescales §2 (issue 16 item 7): WT deadlines on Scotland's calendar are flagged."""
+    base = ("deadlines", "--aware", "2026-06-12", "--rule", "sin-panel", "--as-of", "2026-06-12")
+    text = "this result does not follow the guidance."
+    (item,) = json.loads(run(*base, "--division", "scotland", "--format", "json").stdout)
+    assert item["deadline"] == "2026-06-22"
+    assert item["notes"][-1].endswith(text)
+    assert text in run(*base, "--division", "scotland", "--format", "csv").stdout
+    table = run(*base, "--division", "scotland").stdout
+    assert table.splitlines()[-1] == (
+        "WARNING: counted on the scotland calendar. Working Together applies in England and "
+        "its deadlines use the England-and-Wales bank holidays (timescales §2): " + text
+    )
+    ics = run(*base, "--division", "scotland", "--format", "ics").stdout.replace("\n ", "")
+    assert text in ics.replace("\\", "")
+    for fmt in ("json", "table"):
+        assert text not in run(*base, "--format", fmt).stdout
+
+
+def test_landlord_option_chooses_the_notice_reading() -> None:
+    """SI 2026/421 reg 2 (verification §12.18): the s.8 test is for private tenancies."""
+    base = ("deadlines", "--notice", "2026-06-10", "--assessed", "2026-05-20", "--rule", "hl-s21",
+            "--as-of", "2026-05-20", "--format", "json")  # fmt: skip
+    private = json.loads(run(*base, "--landlord", "private").stdout)[0]["notes"]
+    assert private[0].startswith("Private tenancy: from 1 May 2026")
+    unknown = json.loads(run(*base).stdout)[0]["notes"]
+    assert unknown[0].startswith("Landlord sector not given (--landlord private|social)")

@@ -41,8 +41,11 @@ Rule:       Serious incident notification to the Child Safeguarding Practice Rev
 within 5 working days of the date the local authority became aware of the incident.
 Force:      guidance (should): missing it is poor practice, not unlawful. The duty to notify \
 is statutory (Children Act 2004 s.16C(1)); the 5-working-day timing is statutory guidance. \
-Restatements of WT2018 say 'must notify', the Dec 2020 table says 'should'.
+GOV.UK's own page says 'must \u2026 within 5 working days'; the Dec 2020 table and the DfE \
+methodology say 'should'.
 Source:
+  - GOV.UK, 'Report a serious child safeguarding incident', 'You must do this within 5 \
+working days of becoming aware of the incident' [primary source]
   - Children Act 2004, s.16C(1) (duty to notify; no time limit) [secondary source]
   - Working Together 2018, ch.4 'Duty on local authorities to notify incidents' \
 (~paras 12\u201314, pp.85\u201386) [secondary source]
@@ -185,3 +188,37 @@ def test_every_computable_rule_can_be_explained(ew: Calendar) -> None:
         days = [d for row in expl.rows if not isinstance(row, Gap) for d in row]
         assert [d.day for d in days if d.trigger] == [expl.deadline.trigger_date], rule.id
         assert [d.day for d in days if d.deadline] == [expl.deadline.deadline], rule.id
+
+
+def test_explain_words_the_duty_to_refer_as_a_check() -> None:
+    """s.213B sets no time limit (issue 16 item 3): never 'no later than 56 days before'."""
+    result = run("explain", "hl-refer", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2] == "Window opens: Sun 4 Jan 2026"
+    assert "no later than" not in result.stdout
+    assert "no time limit. The window opens 56 days before the expected homelessness" in (
+        " ".join(result.stdout.split())
+    )
+
+
+def test_explain_labels_a_threshold_as_a_threshold() -> None:
+    """CA 1989 s.66: 28 days of care make it private fostering: a test, not a deadline."""
+    lines = run("explain", "pf-28", "2024-01-01").stdout.splitlines()
+    assert lines[2] == "Threshold: Mon 29 Jan 2024"
+    assert run("explain", "sin-panel", "2024-01-01").stdout.splitlines()[2] == (
+        "Deadline: Mon 8 Jan 2024"
+    )
+
+
+def test_explain_says_when_a_window_could_not_open_earlier() -> None:
+    """s.175(5) was inserted from 3 Apr 2018 (issue 16 item 5): 56 days before 10 Apr 2018
+    would be 13 Feb 2018."""
+    lines = run("explain", "hl-s21", "2018-04-10").stdout.splitlines()
+    assert lines[2:4] == [
+        "Window opens: Tue 3 Apr 2018",
+        "Counted:  56 calendar days before Tue 10 Apr 2018 would be Tue 13 Feb 2018; the window "
+        "opens on Tue 3 Apr 2018, the first day the test applied.",
+    ]
+    later = run("explain", "hl-s21", "2018-05-30").stdout.splitlines()
+    assert later[3] == "Counted:  56 calendar days before Wed 30 May 2018 is Wed 4 Apr 2018."

@@ -48,7 +48,7 @@ def test_rules_json_lists_every_rule_with_the_documented_fields() -> None:
         "local": False,
     }
     assert ia10["name"] == "Initial assessment completed (maximum)"
-    assert ia10["source"].startswith("Working Together 2010, ch.5 (~5.38) [document text checked]")
+    assert "Working Together 2010, ch.5 [unverified]" in ia10["source"]  # issue 16 item 9
     assert {i["force"] for i in items} == {"statutory", "guidance"}
 
 
@@ -175,3 +175,25 @@ def test_bad_config_exits_2_naming_file_and_line(tmp_path: Path) -> None:
         f"wtcheck: error: config file {config}, line 3: defaults.divsion: unknown key; expected "
         "one of division, rr_anchor, count_start_day, clear_days, inclusive\n"
     )
+
+
+def test_rules_show_says_when_a_rule_is_not_computed() -> None:
+    """timescales §4A SIN-CARELEAVER and GOV.UK (verification §12.3): the gates of rr-submit."""
+    out = run("rules", "show", "rr-submit").stdout
+    assert "  - Not computed when care_leaver_death_aware is given without aware or " in out
+    assert "  - Conditional when lac_death_aware is given without aware: " in out
+    assert "Not computed when" not in run("rules", "show", "sin-panel").stdout
+
+
+def test_rules_show_labels_wt2010_ch5_unverified() -> None:
+    """Issue 16 item 9: only the WT2010 executive summary (seeds/004) was read."""
+    out = run("rules", "show", "ia-10").stdout
+    assert "  - Working Together 2010, ch.5 [unverified]\n" in out
+    assert "~5.38" not in out
+
+
+def test_rules_show_says_an_assumed_boundary() -> None:
+    """timescales §1: the revised ch.8 is 'Dec 2009'; wtcheck takes 1 Dec 2009."""
+    out = " ".join(run("rules", "show", "scr-complete-6m").stdout.split())
+    assert "Assumed boundary: the sources give 'Dec 2009'; wtcheck takes 1 Dec 2009." in out
+    assert "Assumed boundary" not in run("rules", "show", "sa-45").stdout

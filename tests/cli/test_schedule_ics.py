@@ -55,7 +55,7 @@ def test_deadlines_ics_has_one_all_day_event_per_deadline() -> None:
         "Status: 4 working days left as of Tue 23 Dec 2025",
     ]
     assert desc[5] == "Force: guidance (should)"
-    assert desc[6].startswith("Source: Children Act 2004, s.16C(1)")
+    assert desc[6].startswith("Source: GOV.UK, 'Report a serious child safeguarding incident'")
     assert desc[7:] == ["Edition: Working Together 2023", "Calendar: england-and-wales"]
     assert sin["CATEGORIES"].cats == ["guidance"]
     assert str(sin["TRANSP"]) == "TRANSPARENT"

@@ -26,6 +26,7 @@ from wtcheck.cli.options import (
     EditionOpt,
     FeedFormat,
     InclusiveOpt,
+    LandlordOpt,
     RRAnchorOpt,
     as_of_date,
     counting_options,
@@ -50,7 +51,7 @@ def deadlines(**kwargs: Any) -> None:
     # imported here, not with the module: registering the command (and its
     # --help) needs only the options, built from wtcheck.concepts
     from wtcheck.config import load_config
-    from wtcheck.deadlines import deadlines_for, needed_dates
+    from wtcheck.deadlines import deadlines_for, excluded, needed_dates
     from wtcheck.render import deadlines_view
     from wtcheck.rules import get_rule
 
@@ -69,6 +70,8 @@ def deadlines(**kwargs: Any) -> None:
         inclusive=kwargs["inclusive"],
         edition=edition_arg(kwargs["edition"]),
     )
+    if kwargs["landlord"]:
+        opts = opts._replace(landlord=kwargs["landlord"].value)
     extra = cfg.local_rules
     rules = [get_rule(r, extra) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
@@ -80,6 +83,9 @@ def deadlines(**kwargs: Any) -> None:
     if rules:
         for rule in rules:
             if not any(d.rule.id == rule.id for d in items):
+                reason = excluded(rule, dates)
+                if reason:
+                    raise InputError(f"--rule {rule.id}: not computed for this case: {reason}")
                 if not rule.computable:
                     raise InputError(
                         f"--rule {rule.id}: no national timescale to compute; "
@@ -137,6 +143,7 @@ _PARAMS += [
     _param("count_start_day", CountStartDayOpt, False),
     _param("clear_days", ClearDaysOpt, False),
     _param("inclusive", InclusiveOpt, False),
+    _param("landlord", LandlordOpt, None),
     _param("as_of", AsOfOpt, None),
     _param("division", DivisionOpt, None),
     _param("calendar", CalendarFileOpt, None),

@@ -15,6 +15,7 @@ from wtcheck.cli.options import (
     DivisionOpt,
     EditionOpt,
     InclusiveOpt,
+    LandlordOpt,
     RRAnchorOpt,
     counting_options,
     edition_arg,
@@ -34,6 +35,7 @@ def explain(
     count_start_day: CountStartDayOpt = False,
     clear_days: ClearDaysOpt = False,
     inclusive: InclusiveOpt = False,
+    landlord: LandlordOpt = None,
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
@@ -61,5 +63,7 @@ def explain(
         inclusive=inclusive,
         edition=edition_arg(edition),
     )
+    if landlord:
+        opts = opts._replace(landlord=landlord.value)
     cal = open_calendar(division, calendar, closures, cfg, as_of=trigger)
     print_explanation(make_console(), build(rule, trigger, cal, opts, cfg.local_rules))

@@ -251,3 +251,19 @@ def counting_options(
         rr_anchor=rr_anchor.value if rr_anchor else cfg.rr_anchor,
         edition=edition,
     )
+
+
+class Landlord(StrEnum):
+    PRIVATE = "private"
+    SOCIAL = "social"
+
+
+LandlordOpt = Annotated[
+    Landlord | None,
+    typer.Option(
+        "--landlord",
+        metavar="private|social",
+        help="Landlord of the tenancy a notice (--notice) is for: from 1 May 2026 the s.21 change applies to private tenancies only.",
+        rich_help_panel=COUNT,
+    ),
+]

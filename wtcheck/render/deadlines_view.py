@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wtcheck.dates import format_long
-from wtcheck.deadlines import Deadline
+from wtcheck.deadlines import Deadline, division_warning
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
@@ -24,7 +24,7 @@ FIELDS = (
     "rule", "name", "trigger", "trigger_date", "deadline", "deadline_weekday", "length",
     "unit", "direction", "kind", "working_days_left", "as_of", "force", "force_note",
     "source", "edition", "edition_label", "division", "projected", "verified", "anchor",
-    "threatened", "notes", "local",
+    "threatened", "notes", "local", "conditional",
 )  # fmt: skip
 
 
@@ -46,7 +46,7 @@ def as_record(d: Deadline, cal: Calendar, as_of: date) -> dict[str, Any]:
         "unit": rule.unit.value,
         "direction": rule.direction.value,
         "kind": rule.kind.value,
-        "working_days_left": cal.between(as_of, d.deadline),
+        "working_days_left": cal.between(as_of, d.deadline) if d.is_deadline else None,
         "as_of": as_of.isoformat(),
         "force": rule.force.value,
         "force_note": rule.force_note,
@@ -60,6 +60,7 @@ def as_record(d: Deadline, cal: Calendar, as_of: date) -> dict[str, Any]:
         "threatened": d.threatened,
         "notes": list(d.notes),
         "local": rule.local,
+        "conditional": d.conditional,
     }
 
 
@@ -102,13 +103,16 @@ def print_table(
         rule = d.rule
         left = cal.between(as_of, d.deadline)
         style = "red" if left < 0 else ("yellow" if left <= 5 else "")
+        shown = _left(left) if d.is_deadline else f"{rule.kind.value}: never late"
+        if not d.is_deadline:
+            style = ""
         notes = list(d.notes)
         verified = ("" if rule.verified else " [UNVERIFIED]") + (" [LOCAL]" if rule.local else "")
         table.add_row(
             escape_markup(f"{rule.id}\n{rule.name}"),
             escape_markup(f"{d.trigger.replace('_', ' ')}\n{format_long(d.trigger_date)}"),
             f"[bold]{format_long(d.deadline)}[/bold]",
-            f"[{style}]{_left(left)}[/{style}]" if style else _left(left),
+            f"[{style}]{shown}[/{style}]" if style else shown,
             force_label(rule.force) + verified,
             escape_markup(f"{d.edition_label}\n{rule.cites[0]}"),
             escape_markup("\n".join(f"- {n}" for n in notes)),
@@ -116,3 +120,6 @@ def print_table(
     console.print(table)
     if any(d.projected for d in items):
         console.print("PROJECTED: at least one date used a year outside the GOV.UK data.")
+    warnings = {w for d in items if (w := division_warning(d.rule, d.division))}
+    for warning in sorted(warnings):
+        console.print(escape_markup(warning.replace("Warning:", "WARNING:", 1)))

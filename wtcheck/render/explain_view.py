@@ -80,7 +80,8 @@ def lines(expl: Explanation) -> list[Text]:
         title.append("  [UNVERIFIED]")
     out.append(title)
     out.append(Text(f"Trigger:  {format_long(d.trigger_date)}, the {d.trigger_label}"))
-    out.append(Text(f"Deadline: {format_long(d.deadline)}", style="bold"))
+    label = f"{expl.date_label}:"
+    out.append(Text(f"{label:<9} {format_long(d.deadline)}", style="bold"))
     out.append(Text(f"Counted:  {expl.counted}"))
     out.append(Text(f"Edition:  {d.edition_label} ({expl.edition_chosen})"))
     out.append(Text(f"Calendar: {d.division} bank holidays" + _closures(expl)))

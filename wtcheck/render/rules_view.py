@@ -13,7 +13,7 @@ from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
 from wtcheck.rules.model import Direction, Force, Rule, Unit
-from wtcheck.rules.query import Step, edition_titles
+from wtcheck.rules.query import Step, assumed_boundaries, edition_titles
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -183,6 +183,10 @@ def show_lines(rule: Rule, steps: Sequence[Step]) -> list[str]:
     out += [f"  - {c}" + (f" ({c.note})" if c.note else "") for c in rule.cites]
     notes = [*rule.notes, *(
         f"{n.text} ({_span(n.in_force_from, n.in_force_to)})" for n in rule.dated_notes
+    ), *(a.note() for a in assumed_boundaries(rule)), *(
+        f"{'Not computed' if g.effect.value == 'exclude' else 'Conditional'} when "
+        f"{g.concept} is given{' without ' + ' or '.join(g.unless) if g.unless else ''}: {g.reason}"
+        for g in rule.gates
     )]  # fmt: skip
     if notes:
         out.append("Notes:")

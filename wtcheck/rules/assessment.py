@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
         1,
         "referral_decision",
         (
-            Cite("Working Together 2010", "ch.5 (~5.33)", Evidence.UNVERIFIED),
+            Cite("Working Together 2010", "ch.5", Evidence.UNVERIFIED),
             Cite("Working Together 2013/2015", "ch.1 (~para 31 in 2013)", Evidence.UNVERIFIED),
             Cite("Working Together 2018", "ch.1 flow chart 1 (p.35)", Evidence.UNVERIFIED),
             Cite("Working Together 2023", "ch.3", Evidence.UNVERIFIED),
@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
         "referral",
         7,
         "assessment_authorised",
-        (Cite("Working Together 2006", "ch.5", Evidence.SEED), WT2010_SUMMARY),
+        (WT2010_SUMMARY, Cite("Working Together 2006", "ch.5", Evidence.UNVERIFIED)),
         ("wt2006", "wt2006-ch8"),
         in_force_from=WT2006_START,
         in_force_to=date(2010, 3, 31),
@@ -87,7 +87,15 @@ RULES: tuple[Rule, ...] = (
         "referral",
         10,
         "assessment_authorised",
-        (Cite("Working Together 2010", "ch.5 (~5.38)", Evidence.SEED), WT2010_SUMMARY),
+        (
+            WT2010_SUMMARY,
+            Cite("Working Together 2010", "ch.5", Evidence.UNVERIFIED),
+            Cite(
+                "Lexology, note on Working Together 2013",
+                "'The 10-day target to complete initial assessments is also removed'",
+                Evidence.SECONDARY,
+            ),
+        ),
         ("wt2010",),
         in_force_from=date(2010, 4, 1),
         in_force_to=WT2013_EVE,
@@ -101,7 +109,7 @@ RULES: tuple[Rule, ...] = (
         35,
         "assessment_authorised",
         (
-            Cite("Working Together 2006/2010", "ch.5 (~5.62)", Evidence.UNVERIFIED),
+            Cite("Working Together 2006/2010", "ch.5", Evidence.UNVERIFIED),
             Cite("Community Care, 12 Jun 2012", "'core assessments within 35'", Evidence.SECONDARY),
         ),
         TO_2013,
@@ -162,7 +170,7 @@ RULES: tuple[Rule, ...] = (
         15,
         "icpc",
         (
-            Cite("Working Together 2006/2010", "ch.5 (~5.81)", Evidence.UNVERIFIED),
+            Cite("Working Together 2006/2010", "ch.5", Evidence.UNVERIFIED),
             Cite("Isle of Man procedures", "'the last strategy discussion'", Evidence.SECONDARY),
         ),
         TO_2013,
@@ -204,7 +212,7 @@ RULES: tuple[Rule, ...] = (
         10,
         "core_group",
         (
-            Cite("Working Together 2010", "ch.5 (~5.120)", Evidence.UNVERIFIED),
+            Cite("Working Together 2010", "ch.5", Evidence.UNVERIFIED),
             Cite("Working Together 2013-2023", "paragraph unverified", Evidence.UNVERIFIED),
             Cite("Sefton SCP 6.1.4; East Riding; Newcastle 1.4.5; Medway", "", Evidence.SECONDARY),
         ),

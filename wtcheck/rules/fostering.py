@@ -123,7 +123,16 @@ RULES: tuple[Rule, ...] = (
         force=Force.STATUTORY,
         cites=(
             Cite(SI, "reg 10 (number unverified)", Evidence.UNVERIFIED),
-            Cite("Norfolk MI sheet 18/06", "48 hours", Evidence.SECONDARY),
+            Cite(
+                "Norfolk MI sheet 18/06",
+                "'Within 48 hours of when the child is no longer in their care'",
+                Evidence.SECONDARY,
+            ),
+            Cite(
+                "Lincolnshire County Council, 'Private fostering - when you must tell us'",
+                "'at least 48 hours before a child leaves your care'",
+                Evidence.SECONDARY,
+            ),
         ),
         in_force_from=REGS_START,
         completion="fostering_end_notice",
@@ -131,6 +140,16 @@ RULES: tuple[Rule, ...] = (
             "Counted in hours from the time the child left (unless expected to return); "
             "the date shown is the calendar day the 48 hours end on when the child left at "
             "the end of the day.",
+            "Read two ways by councils until reg 10's own words are read: 48 hours after the "
+            "child leaves (Norfolk; the default) or at least 48 hours before (Lincolnshire) "
+            "(verification.md §12.15).",
+        ),
+        readings=(
+            (
+                "Other reading (Lincolnshire): notice at least 48 hours before the child "
+                "leaves, at the latest on",
+                -2,
+            ),
         ),
     ),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from wtcheck.rules.common import PANEL_START, UNCHECKED, WT2018_ON, info
-from wtcheck.rules.model import Cite, Direction, Evidence, Force, Rule, Unit
+from wtcheck.rules.model import Assumed, Cite, Direction, Evidence, Force, Rule, Unit
 
 NURSERY_WORLD = Cite(
     "WT2018 transitional guidance", "as restated by Nursery World", Evidence.SECONDARY
@@ -76,6 +76,7 @@ RULES: tuple[Rule, ...] = (
         editions=WT2018_ON,
         repeats=True,
         lineage="yearly-report",
+        assumed=(Assumed(date(2019, 6, 29), "2019 →", date(2019, 6, 29), date(2019, 12, 31)),),
         notes=("Counted from the previous report (or the start of the reporting period).",),
     ),
     Rule(
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
         cites=(Cite("Working Together 2023", "ch.2", Evidence.UNVERIFIED),),
         in_force_from=date(2024, 1, 1),
         editions=("wt2023",),
+        assumed=(Assumed(date(2024, 1, 1), "2024 →", date(2024, 1, 1), date(2024, 12, 31)),),
         verified=False,
         default_off=True,
         completion="partnership_report",
@@ -128,7 +130,12 @@ RULES: tuple[Rule, ...] = (
         force=Force.STATUTORY,
         cites=(
             Cite("Children Act 2004", "s.14A (from 2010)", Evidence.UNVERIFIED),
-            Cite("Working Together 2010", "ch.3 (executive summary)", Evidence.SEED),
+            Cite(
+                "Working Together 2010, executive summary",
+                "the 'requirement' to produce and publish an annual report",
+                Evidence.SEED,
+            ),
+            Cite("Working Together 2010", "ch.3", Evidence.UNVERIFIED),
         ),
         in_force_from=date(2010, 4, 1),
         in_force_to=date(2019, 9, 28),

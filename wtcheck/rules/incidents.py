@@ -16,6 +16,8 @@ from wtcheck.rules.model import (
     Direction,
     Evidence,
     Force,
+    Gate,
+    GateEffect,
     Rule,
     Unit,
 )
@@ -25,6 +27,27 @@ DEC2020_TABLE = Cite(
     "p.96 table 'How to notify a serious incident, rapid review, and local child "
     "safeguarding practice review'",
     Evidence.SEED,
+)
+
+GOVUK_REPORT = Cite(
+    "GOV.UK, 'Report a serious child safeguarding incident'",
+    "'You must do this within 5 working days of becoming aware of the incident'",
+    Evidence.PRIMARY,
+)
+"""Read (verification.md §12.1-12.3): the June 2018 text and a later version."""
+
+CARE_LEAVER_NO_RR = (
+    "no rapid review follows the death of a care leaver: the rapid review and the local "
+    "review are for children (under 18) who meet the serious incident criteria "
+    "(timescales §4A SIN-CARELEAVER; Slough procedures: it 'does not require a rapid "
+    "review'). A care leaver who died under 18 is a looked-after or serious incident case: "
+    "give --aware."
+)
+LAC_CONDITIONAL = (
+    "a looked-after child's death gives a rapid review only where abuse or neglect is known "
+    "or suspected; the Panel does not consider the others, which DfE and Ofsted handle "
+    "(GOV.UK 'Report a serious child safeguarding incident'; verification.md §12.3). Give "
+    "--aware (the serious incident date) when the criteria are met."
 )
 
 COVID = "Relaxed (not suspended) for COVID-19 from March 2020 (Trafford SP news, 30 Mar 2020)."
@@ -41,10 +64,11 @@ RULES: tuple[Rule, ...] = (
         force=Force.GUIDANCE,
         force_note=(
             "The duty to notify is statutory (Children Act 2004 s.16C(1)); the 5-working-day "
-            "timing is statutory guidance. Restatements of WT2018 say 'must notify', the "
-            "Dec 2020 table says 'should'."
+            "timing is statutory guidance. GOV.UK's own page says 'must … within 5 working "
+            "days'; the Dec 2020 table and the DfE methodology say 'should'."
         ),
         cites=(
+            GOVUK_REPORT,
             Cite(
                 "Children Act 2004", "s.16C(1) (duty to notify; no time limit)", Evidence.SECONDARY
             ),
@@ -115,6 +139,15 @@ RULES: tuple[Rule, ...] = (
         default_anchor="notification",
         literal_anchor="incident",
         literal_anchor_editions=("wt2018-dec2020",),
+        gates=(
+            Gate(
+                "care_leaver_death_aware",
+                GateEffect.EXCLUDE,
+                CARE_LEAVER_NO_RR,
+                unless=("aware", "lac_death_aware"),
+            ),
+            Gate("lac_death_aware", GateEffect.CONDITIONAL, LAC_CONDITIONAL, unless=("aware",)),
+        ),
         notes=(
             "WT2023's own wording is unverified; the 15 working days are the Panel's.",
             COVID,
@@ -194,7 +227,17 @@ RULES: tuple[Rule, ...] = (
         unit=Unit.WORKING_DAYS,
         direction=Direction.AFTER,
         force=Force.GUIDANCE,
+        force_note=(
+            "GOV.UK's own page says 'must' (report to the partners within 5 working days); "
+            "Working Together's restatements say 'should'. Guidance, not an Act."
+        ),
         cites=(
+            Cite(
+                "GOV.UK, 'Report a serious child safeguarding incident'",
+                "report to the LSCB or the local safeguarding partners: 'You must do this "
+                "within 5 working days of becoming aware of the incident'",
+                Evidence.PRIMARY,
+            ),
             Cite("Working Together 2018", "ch.4 (same paragraph as sin-panel)", Evidence.SECONDARY),
             Cite("Working Together 2023", "ch.5", Evidence.SECONDARY),
             Cite(
@@ -219,8 +262,17 @@ RULES: tuple[Rule, ...] = (
         unit=Unit.WORKING_DAYS,
         direction=Direction.AFTER,
         force=Force.GUIDANCE,
-        force_note="The notification is statutory; its 5-working-day timing is guidance.",
+        force_note=(
+            "The notification is statutory; its 5-working-day timing is guidance, worded "
+            "'must' on GOV.UK's own page."
+        ),
         cites=(
+            Cite(
+                "GOV.UK, 'Report a serious child safeguarding incident'",
+                "'you must notify us of their death whether or not you know or suspect abuse or "
+                "neglect. You must do this within 5 working days of becoming aware'",
+                Evidence.PRIMARY,
+            ),
             Cite("Working Together 2018", "ch.4", Evidence.SECONDARY),
             Cite("Working Together 2023", "ch.5", Evidence.SECONDARY),
             Cite(
@@ -229,12 +281,12 @@ RULES: tuple[Rule, ...] = (
         ),
         in_force_from=PANEL_START,
         editions=WT2018_ON,
-        verified=False,
         completion="notification",
         notes=(
             "Abuse or neglect need not be suspected.",
-            "That the same 5 working days apply is unverified; in practice the timing follows "
-            "sin-panel.",
+            "No rapid review from this notification alone: the Panel does not consider "
+            "looked-after deaths where abuse or neglect is not known or suspected; DfE and "
+            "Ofsted handle those (GOV.UK).",
         ),
     ),
     Rule(

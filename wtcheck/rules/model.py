@@ -12,6 +12,7 @@ anywhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -57,6 +58,20 @@ class Kind(StrEnum):
     """A test: the date before which a window opens (e.g. 56 days before homelessness)."""
     INFORMATION = "information"
     """No computable national timescale; listed so users can set a local one."""
+    CHECK = "check"
+    """A duty with no time limit: the date is information (a window that opens),
+    and a completion is placed relative to it, never late or overdue."""
+
+
+NOT_A_DEADLINE = (Kind.THRESHOLD, Kind.CHECK, Kind.INFORMATION)
+"""Kinds whose date is never 'late' or 'overdue'."""
+
+
+class GateEffect(StrEnum):
+    EXCLUDE = "exclude"
+    """The rule does not apply to the case: no deadline is computed."""
+    CONDITIONAL = "conditional"
+    """The rule applies only if a fact the dates cannot show holds."""
 
 
 class Evidence(StrEnum):
@@ -119,11 +134,55 @@ class DatedNote(NamedTuple):
     text: str
     in_force_from: date | None = None
     in_force_to: date | None = None
+    landlord: str | None = None
+    """Only for this landlord sector ("private", "social", or "unknown" when
+    none was given); None: whatever the sector."""
 
-    def applies(self, day: date) -> bool:
+    def applies(self, day: date, landlord: str | None = None) -> bool:
+        if self.landlord is not None and self.landlord != (landlord or "unknown"):
+            return False
         return (self.in_force_from is None or self.in_force_from <= day) and (
             self.in_force_to is None or day <= self.in_force_to
         )
+
+
+class Gate(NamedTuple):
+    """Another date of the case that decides whether the rule applies at all.
+
+    When *concept* is among the case's dates and none of *unless* is, the
+    rule is excluded (no deadline) or conditional (a deadline flagged
+    ``conditional`` with *reason*), by *effect*.
+    """
+
+    concept: str
+    effect: GateEffect
+    reason: str
+    unless: tuple[str, ...] = ()
+
+    def acts(self, keys: Iterable[str]) -> bool:
+        present = set(keys)
+        return self.concept in present and not present.intersection(self.unless)
+
+
+class Assumed(NamedTuple):
+    """A boundary date wtcheck takes as exact where its source gives less (a month)."""
+
+    day: date
+    source_says: str
+    span_from: date
+    span_to: date
+    """Trigger dates in this span may fall on either side of the true boundary."""
+
+    def note(self) -> str:
+        return (
+            f"Assumed boundary: the sources give '{self.source_says}'; wtcheck takes "
+            f"{_short(self.day)}. A date from {_short(self.span_from)} to "
+            f"{_short(self.span_to)} may fall on the other side (use --edition to compare)."
+        )
+
+
+def _short(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
 
 
 class Anchor(NamedTuple):
@@ -187,6 +246,19 @@ class Rule(NamedTuple):
     config file: rules whose number no source has confirmed."""
     fixed_date: date | None = None
     """For one-off duties due on a fixed date (no trigger: *trigger* is "")."""
+    gates: tuple[Gate, ...] = ()
+    """Dates of the case that exclude the rule or make it conditional."""
+    inclusive_option: bool = False
+    """``--inclusive`` (+ 55 rather than + 56) applies to this rule: the
+    homelessness 'within 56 days' tests only."""
+    before_compared_note: str = ""
+    """For threshold rules: what it means when the trigger date is before the
+    compared date (already homeless; a notice already expired)."""
+    assumed: tuple[Assumed, ...] = ()
+    """Boundaries of this rule that are assumptions (the source gives a month)."""
+    readings: tuple[tuple[str, int], ...] = ()
+    """Other readings shown beside the default: (label, signed day offset
+    from the trigger), e.g. 48 hours *before* the child leaves."""
 
     def in_force_on(self, day: date) -> bool:
         return (self.in_force_from is None or self.in_force_from <= day) and (

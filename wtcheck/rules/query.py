@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from wtcheck.editions import BY_ID as EDITIONS
-from wtcheck.editions import get_edition, in_force_to
+from wtcheck.editions import edition_for, get_edition, in_force_to
 from wtcheck.errors import InputError
 from wtcheck.rules import all_rules
-from wtcheck.rules.model import Rule
+from wtcheck.rules.model import Assumed, Rule
 
 
 def _overlaps(rule: Rule, start: date, end: date | None) -> bool:
@@ -76,3 +76,17 @@ def history(rule: Rule, extra: Iterable[Rule] = ()) -> list[Step]:
 
 def edition_titles(rule: Rule) -> list[str]:
     return [EDITIONS[e].title for e in rule.editions if e in EDITIONS]
+
+
+def assumed_boundaries(rule: Rule) -> list[Assumed]:
+    """The boundaries of *rule* that are assumptions: its own, then its editions'
+    (where a source gives only a month, wtcheck takes its first day)."""
+    found = list(rule.assumed)
+    for edition_id in rule.editions:
+        assumed = EDITIONS[edition_id].assumed
+        if assumed is None or assumed in found:
+            continue
+        before = edition_for(assumed.day - timedelta(days=1))
+        if before is None or before.id not in rule.editions:  # the boundary changes this rule
+            found.append(assumed)
+    return found
