@@ -480,10 +480,16 @@ def _literal_note(
     done = dates.get(rule.completion or "")
     if done is None:
         return text
-    if done <= second.deadline:
-        return f"{text} Met on that reading too."
-    late = cal.between(second.deadline, done)
-    return f"{text} Late on that reading: {late} working day{'s' if late != 1 else ''} after it."
+    return f"{text} {literal_outcome(second.deadline, done, cal)}"
+
+
+def literal_outcome(literal: date, done: date, cal: Calendar) -> str:
+    """Whether *done* meets the literal reading's deadline *literal* (the audit adds
+    this to a finding's note without changing its status)."""
+    if done <= literal:
+        return "Met on that reading too."
+    late = cal.between(literal, done)
+    return f"Late on that reading: {late} working day{'s' if late != 1 else ''} after it."
 
 
 def deadlines_for(

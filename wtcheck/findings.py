@@ -26,6 +26,13 @@ class Status(StrEnum):
     """Done on or before the deadline."""
     INVALID = "invalid"
     """A date in the row could not be read; the rule could not be checked."""
+    CHECK = "check"
+    """A duty with no time limit (the duty to refer): where the event fell relative to
+    its window, or that none is recorded. Never late or overdue."""
+    CONDITIONAL = "conditional"
+    """Not done, and the duty applies only if a fact the data cannot show holds (a
+    rapid review after a looked-after child's death: only where abuse or neglect is
+    known or suspected)."""
 
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)

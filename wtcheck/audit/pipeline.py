@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import polars as pl
 
@@ -36,6 +36,9 @@ from wtcheck.deadlines import Deadline, compute, needed_dates
 from wtcheck.errors import CalendarRangeError, ColumnError
 from wtcheck.findings import Finding, Status
 from wtcheck.workdays import Calendar
+
+if TYPE_CHECKING:
+    from wtcheck.rules.model import Rule
 
 Notice = Callable[[str], None]
 Progress = Callable[[Source], AbstractContextManager[Callable[[int], None]]]
@@ -60,6 +63,8 @@ class Resolved(NamedTuple):
     deadline: date
     item: Deadline
     message: str
+    literal: date | None = None
+    """The literal reading's deadline (the rapid review under the Dec 2020 re-issue)."""
 
 
 class Invalid(NamedTuple):
@@ -104,10 +109,7 @@ class Resolver:
     def columns(self) -> tuple[pl.Series, pl.Series]:
         """(kind, deadline ordinal) by result id."""
         if self._columns is None or self._columns[0] != len(self.results):
-            kinds = [
-                st.NONE if r is None else st.BAD if isinstance(r, Invalid) else st.OK
-                for r in self.results
-            ]
+            kinds = [_kind(r) for r in self.results]
             dls = [
                 r.deadline.toordinal() if isinstance(r, Resolved) else None for r in self.results
             ]
@@ -160,14 +162,20 @@ class Resolver:
             return Invalid(key, dates[key].strftime("%d/%m/%Y"), str(exc))
         if not found:
             return None
-        first = found[0]
-        notes = list(first.notes)
-        for extra in found[1:]:
-            notes.append(
-                f"{extra.anchor}: deadline {extra.deadline.isoformat()} "
-                f"(from {extra.trigger_date.isoformat()})."
-            )
-        return Resolved(first.deadline, first, " ".join(notes))
+        first = found[0]  # the literal rapid-review reading is in its notes
+        literal = found[1].deadline if len(found) > 1 else None
+        return Resolved(first.deadline, first, " ".join(first.notes), literal)
+
+
+def _kind(res: Result) -> int:
+    """What a result means for the status (:data:`status.NONE` ...)."""
+    if res is None:
+        return st.NONE
+    if isinstance(res, Invalid):
+        return st.BAD
+    if not res.item.is_deadline:
+        return st.CHECK
+    return st.CONDITIONAL if res.item.conditional else st.OK
 
 
 @dataclass
@@ -246,6 +254,7 @@ class Audit:
         self.as_of = self.soon_end = 0
         self._set_as_of(options.as_of)
         self.references: dict[str, date] = {}
+        self._warned: set[str] = set()
         self.keep = [st.CODES[s] for s in options.keep]
         self._resolvers: dict[tuple[str, tuple[str, ...]], Resolver] = {}
         self._cum: tuple[int, list[int], pl.Series] | None = None
@@ -254,6 +263,15 @@ class Audit:
         self.as_of = day.toordinal()
         # due soon: as_of <= deadline < soon_end (at most --soon working days left)
         self.soon_end = self.cal.add_ordinal(self.as_of, self.options.soon + 1)
+
+    def _warn_division(self, rule: Rule, notice: Notice) -> None:
+        """Once per rule: a Working Together rule counted on another division's calendar."""
+        from wtcheck.deadlines import division_warning
+
+        warning = division_warning(rule, self.cal.division)
+        if warning and rule.id not in self._warned:
+            self._warned.add(rule.id)
+            notice(f"{rule.id}: {warning}")
 
     def resolver(self, plan: Plan) -> Resolver:
         key = (plan.rule.id, plan.keys)
@@ -280,6 +298,8 @@ class Audit:
             if not options.as_of_given:
                 day = table.reference
         self._set_as_of(day)
+        for plan in plans:
+            self._warn_division(plan.rule, notice)
         date_keys = {k for p in plans for k in (*p.keys, p.completion) if k is not None}
         flag_keys = {k for p in plans for k in p.suppress}
         groups = _group_columns(table, options.by)
@@ -387,8 +407,13 @@ class Audit:
             ).alias("working_days")
         )
         detail = _detail(resolver, kept, plan, columns)
+        checks = _check_messages(resolver, kept, date.fromordinal(self.as_of))
         unreadable = _unreadable_codes(resolver, kept, plan, columns)
         kept = kept.join(detail, on="rid", how="left", maintain_order="left")
+        if checks is not None:
+            kept = kept.join(
+                checks, on=["rid", "done"], how="left", maintain_order="left", nulls_equal=True
+            ).with_columns(pl.coalesce("check_message", "message").alias("message"))
         kept = kept.join(unreadable, on="code", how="left", maintain_order="left").with_columns(
             pl.coalesce("inv_column", "bad_column").alias("inv_column"),
             pl.coalesce("inv_value", "bad_value").alias("inv_value"),
@@ -501,6 +526,33 @@ def _detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnM
         elif isinstance(res, Invalid):
             rows.append((rid, None, "", None, False, "", *_unreadable(res, columns)))
     return pl.DataFrame(rows, schema=_DETAIL, orient="row")
+
+
+def _check_messages(resolver: Resolver, kept: pl.DataFrame, as_of: date) -> pl.DataFrame | None:
+    """Per (result id, completion) among *kept*, where the message depends on the
+    completion: a check's outcome (where the event fell relative to its window,
+    :func:`wtcheck.deadlines.check_outcome`), or the literal reading met or late."""
+    from wtcheck.deadlines import check_outcome, literal_outcome
+
+    check = resolver.plan.rule.kind.value == "check"
+    if not check and not any(isinstance(r, Resolved) and r.literal for r in resolver.results):
+        return None
+    rows = []
+    for rid, done in kept.select("rid", "done").unique().iter_rows():
+        res = resolver.results[rid]
+        if not isinstance(res, Resolved):
+            continue
+        day = date.fromordinal(done) if done is not None else None
+        if check and day is None:  # compute placed a recorded event itself, in the notes
+            text = " ".join((check_outcome(res.item, None, as_of), *res.item.notes))
+        elif res.literal is not None and day is not None:
+            text = f"{res.message} {literal_outcome(res.literal, day, resolver.cal)}"
+        else:
+            continue
+        rows.append((rid, done, text))
+    return pl.DataFrame(
+        rows, schema={"rid": pl.Int32, "done": pl.Int32, "check_message": pl.String}, orient="row"
+    )
 
 
 def _unreadable_codes(

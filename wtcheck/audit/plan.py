@@ -14,7 +14,7 @@ from datetime import date
 
 from wtcheck.audit.columns import CASE_ID, FLAGS, ICPC_NOT_REQUIRED, REFERRAL_NFA, ColumnMap
 from wtcheck.concepts import BY_KEY as CONCEPTS
-from wtcheck.deadlines import Options, needed_dates
+from wtcheck.deadlines import Options, context_dates, needed_dates
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Status
 from wtcheck.rules import all_rules, get_rule
@@ -57,8 +57,9 @@ class Plan:
 
 
 def auditable(rule: Rule) -> bool:
-    """True for rules with a length and something to check (not information only)."""
-    if rule.kind is Kind.INFORMATION or not rule.computable:
+    """True for rules with a length and something to check: a deadline with its
+    completion, a duty period, or a check (never information or a bare threshold)."""
+    if rule.kind in (Kind.INFORMATION, Kind.THRESHOLD) or not rule.computable:
         return False
     return rule.kind is Kind.WINDOW or rule.completion is not None
 
@@ -70,7 +71,8 @@ def dependencies(rule: Rule, opts: Options, extra: Sequence[Rule]) -> tuple[list
     """
     triggers = needed_dates(rule, opts)
     keys = [triggers[0], *(a.trigger for a in rule.anchors if a.name == rule.literal_anchor)]
-    keys += [k for k in (rule.edition_date, rule.compare_with) if k]
+    # the gates' dates (and a check's own completion, which its outcome places)
+    keys += [k for k in context_dates(rule) if k != rule.completion or rule.kind is Kind.CHECK]
     fallback = list(triggers[1:])
     for a in rule.anchors:
         if a.fallback_rule:

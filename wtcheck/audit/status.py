@@ -10,10 +10,12 @@ the row                                        status
 no deadline (trigger empty, rule not in force,  no finding
 a flag says not required)
 a date the deadline depends on is unreadable   ``invalid``
+a check (a duty with no time limit)            ``check``
 a duty period (no completion) that has ended   no finding
 done on or before the deadline                 ``met``
-done after the deadline                        ``late``
 the completion cell is unreadable              ``invalid``
+not done on time, the duty only conditional    ``conditional``
+done after the deadline                        ``late``
 not done, deadline before the as-of date       ``overdue``
 not done, at most --soon working days left     ``due-soon``
 not done, otherwise                            ``pending``
@@ -31,9 +33,10 @@ import polars as pl
 
 from wtcheck.findings import Status
 
-NONE, OK, BAD = 0, 1, 2
+NONE, OK, BAD, CONDITIONAL, CHECK = 0, 1, 2, 3, 4
 """What a rule's deadline came to for a row (column ``kind``): no deadline, a
-deadline, or an unreadable date it depends on."""
+deadline, an unreadable date it depends on, a deadline that applies only on a
+condition the data cannot show, or a check (a date that is never late)."""
 
 CODES: dict[Status, int] = {s: i for i, s in enumerate(Status)}
 """Each status as the small integer :func:`status` gives (strings only for listed rows)."""
@@ -66,16 +69,20 @@ def status(
         .then(None)
         .when(kind == BAD)
         .then(_code(Status.INVALID))
+        .when(kind == CHECK)
+        .then(_code(Status.CHECK))
     )
     if window:
         s = s.when(deadline < as_of).then(None)
     return (
         s.when(done <= deadline)
         .then(_code(Status.MET))
-        .when(done.is_not_null())
-        .then(_code(Status.LATE))
         .when(done_bad)
         .then(_code(Status.INVALID))
+        .when(kind == CONDITIONAL)
+        .then(_code(Status.CONDITIONAL))
+        .when(done.is_not_null())
+        .then(_code(Status.LATE))
         .when(deadline < as_of)
         .then(_code(Status.OVERDUE))
         .when(deadline < soon_end)
@@ -99,7 +106,7 @@ def working_days(
         .then(pl.max_horizontal(pl.lit(1), at_done - at_deadline))
         .when(status == CODES[Status.OVERDUE])
         .then(pl.max_horizontal(pl.lit(1), at_as_of - at_deadline))
-        .when(status == CODES[Status.INVALID])
+        .when(status.is_in([CODES[Status.INVALID], CODES[Status.CHECK], CODES[Status.CONDITIONAL]]))
         .then(None)
         .otherwise(at_deadline - at_as_of)
         .cast(pl.Int64)
