@@ -71,9 +71,9 @@ def list_(
     ] = TableFormat.TABLE,
     wide: WideOpt = False,
 ) -> None:
-    """Every non-working weekday (bank holidays, closure days) with its name and source.
+    r"""Every non-working weekday (bank holidays, closure days) with its name and source.
 
-    The division and closure days are the options', else the config file's [calendar] ones.
+    The division and closure days are the options', else the config file's \[calendar] ones.
 
     Example: wtcheck calendar list --year 2026 --division scotland
     """
@@ -171,6 +171,7 @@ def info(
             "--format", "-f", metavar="text|json", help="Output format.", rich_help_panel=OUT
         ),
     ] = TextFormat.TEXT,
+    wide: WideOpt = False,
 ) -> None:
     """The data in use: source, sha256, dates covered, patches, imported file, time left.
 
@@ -195,7 +196,12 @@ def info(
     if fmt is TextFormat.JSON:
         typer.echo(json.dumps(calendar_view.info_record(result), ensure_ascii=False, indent=2))
     else:
-        typer.echo("\n".join(calendar_view.info_lines(result)))
+        from wtcheck.render.console import text_width
+        from wtcheck.render.stacked import hang_wrap
+
+        width = text_width(wide=wide)
+        for line in calendar_view.info_lines(result):
+            typer.echo("\n".join(hang_wrap(line, width)))
     if check and result.stale:
         raise typer.Exit(1)
 

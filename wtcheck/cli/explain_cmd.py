@@ -17,6 +17,7 @@ from wtcheck.cli.options import (
     EditionOpt,
     InclusiveOpt,
     RRAnchorOpt,
+    WideOpt,
     complete_rule_ids,
     parse_arg,
 )
@@ -45,6 +46,7 @@ def explain(
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """Show how a deadline is counted, day by day, with the rule's wording and source.
 
@@ -68,6 +70,7 @@ def explain(
         clear_days=clear_days,
         inclusive=inclusive,
         edition=edition,
+        wide=wide,
     )
     expl = build(rule, trigger, ctx.calendar, ctx.options, ctx.config.local_rules)
     print_explanation(ctx.console(), expl)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help=(
         "Working-day arithmetic: add, sub, between, is. The start date never counts. "
-        "The calendar is --division and --closures, else the config file's [calendar] "
+        "The calendar is --division and --closures, else the config file's \\[calendar] "
         "division and closures, else england-and-wales.\n\n"
         "Example: wtcheck workdays add 22/12/2025 5"
     ),

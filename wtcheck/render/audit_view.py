@@ -83,7 +83,7 @@ def print_findings(
         group.sort(key=_urgency)
         heading_text = f"{title(status, soon)} ({len(group)})"
         headers, rows = fit_columns(group, several_files, console.width)
-        if len(rows) > RICH_ROWS:
+        if len(rows) > RICH_ROWS or not _fits(headers, rows, console.width):
             _print_plain(console, heading_text, [headers, *rows])
             continue
         style = STYLE[status] if console.is_terminal else ""
@@ -130,7 +130,8 @@ def fit_columns(
     width (one space of padding each side, borders between); an empty
     Completed column always goes. Invalid findings keep all their columns
     (their Value and Problem wrap, their ids do not). If even the narrowest
-    form is too wide (very long case ids), it is used as it is.
+    form is too wide (very long case ids), it is printed as aligned text
+    wider than the console rather than cut.
     """
     if group[0].status is Status.INVALID:
         return INVALID_HEADERS, [_invalid_cells(f, with_file) for f in group]
@@ -151,6 +152,14 @@ def fit_columns(
             break
     headers = tuple(FINDING_HEADERS[i] for i in keep)
     return headers, [tuple(row[i] for i in keep) for row in cells]
+
+
+def _fits(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int) -> bool:
+    """Whether the ids and dates fit unwrapped (invalid rows' Value and Problem may wrap)."""
+    widths = _widths(headers, rows)
+    wrapping = sum(w for h, w in zip(headers, widths, strict=True) if h in ("Value", "Problem"))
+    fixed = sum(widths) - wrapping + 3 * len(widths) + 1
+    return fixed + (2 * 8 if wrapping else 0) <= width
 
 
 def _widths(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[int]:

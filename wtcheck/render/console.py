@@ -67,6 +67,19 @@ def _target(stream: TextIO | None, stderr: bool) -> TextIO:
     return stream if stream is not None else (sys.stderr if stderr else sys.stdout)
 
 
+def text_width(stream: TextIO | None = None, *, wide: bool = False) -> int:
+    """The columns plain text (not drawn by a console) should keep within on *stream*.
+
+    A terminal: its width (``COLUMNS`` if set); piped: :func:`piped_width`.
+    """
+    target = _target(stream, False)
+    if _is_terminal(target):
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return piped_width(wide=wide)
+
+
 PIPED_WIDTH = 100
 """The width of output that is not a terminal (a file, cron's mail, ``less``)."""
 
