@@ -141,7 +141,7 @@ _PARAMS += [
     _param("config", ConfigOpt, None),
     _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", metavar="table|json|csv|ics", help="Output format (ics: an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
     _param("wide", WideOpt, False),
-    _param("case", Annotated[str | None, typer.Option("--case", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
+    _param("case", Annotated[str | None, typer.Option("--case", metavar="REF", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]
 _ = Path  # CalendarFileOpt's annotation refers to Path

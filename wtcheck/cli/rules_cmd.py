@@ -21,7 +21,12 @@ from wtcheck.cli.options import (
 
 app = typer.Typer(
     invoke_without_command=True,
-    help="List the rules wtcheck knows, or show one in full ('wtcheck rules show ID').",
+    help=(
+        "List the rules wtcheck knows, or show one in full ('wtcheck rules show ID'). "
+        "Local rules from the config file are included and marked LOCAL; narrower than "
+        "110 columns, each rule is printed as a stacked entry.\n\n"
+        "Example: wtcheck rules --topic assessment --date 01/04/2024"
+    ),
 )
 
 
