@@ -74,7 +74,10 @@ def test_calendar_list_and_show_use_the_config_calendar(config: Path) -> None:
         ("2025-12-29", "Christmas closure", "closure")
     ]
     shown = run("calendar", "show", "2026-06", "--config", c).splitlines()
-    assert shown[0] == "Calendar: scotland. Local closure days: on (1 listed), counted as non-working days."
+    assert (
+        shown[0]
+        == "Calendar: scotland. Local closure days: on (1 listed), counted as non-working days."
+    )
     assert "  * Mon 15 Jun 2026: World Cup bank holiday (patch)" in shown
     info = run("calendar", "info", "--config", c, "--as-of", "2026-01-01")
     assert f"Local closure days: {config.parent / 'closures.txt'} (1 days)" in info

@@ -29,7 +29,9 @@ def run(*args: str, columns: str | None = "80") -> str:
 
 
 def test_deadlines_at_80_columns_are_stacked_entries() -> None:
-    out = run("deadlines", "--aware", "22/12/2025", "--incident", "20/12/2025", "--as-of", "05/01/2026")
+    out = run(
+        "deadlines", "--aware", "22/12/2025", "--incident", "20/12/2025", "--as-of", "05/01/2026"
+    )
     assert out.splitlines()[:20] == [
         "Deadlines (england-and-wales), working days counted from Mon 5 Jan 2026",
         "",

@@ -128,7 +128,11 @@ def test_audit_tables_escape_case_ids_piped(width: int) -> None:
     counts = Counter(f.status for f in findings)
     for console in (PlainConsole(io.StringIO(), width), piped_console(io.StringIO(), width)):
         audit_view.print_findings(
-            console, findings, counts, frozenset(Status), f"Audit of x{CLEAR}.csv"  # type: ignore[arg-type]
+            console,
+            findings,
+            counts,
+            frozenset(Status),
+            f"Audit of x{CLEAR}.csv",  # type: ignore[arg-type]
         )
         out = console.file.getvalue()  # type: ignore[union-attr]
         assert_no_control(out)

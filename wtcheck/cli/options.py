@@ -7,9 +7,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import typer
 from typer._click import core as click_core
 from typer._click import types as click_types  # typer 0.28 vendors click (pyproject pins <0.29)
-import typer
 
 from wtcheck import clock
 from wtcheck.calendar_data import DEFAULT_DIVISION
@@ -157,6 +157,7 @@ def complete_editions(incomplete: str) -> list[str]:
     from wtcheck.editions import EDITIONS
 
     return [e.id for e in EDITIONS if e.id.startswith(incomplete)]
+
 
 CountStartDayOpt = Annotated[
     bool,

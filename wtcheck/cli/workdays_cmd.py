@@ -137,7 +137,11 @@ def sub(
 
     d = parse_arg("DATE", target)
     ctx = Context.build(
-        config=config, division=division, calendar=calendar, closures=closures, clear_days=clear_days
+        config=config,
+        division=division,
+        calendar=calendar,
+        closures=closures,
+        clear_days=clear_days,
     )
     cal = ctx.calendar
     clear = ctx.options.clear_days

@@ -60,7 +60,9 @@ def print_list(
         console, "Date", "Day", "Name", "Source", title=f"Non-working weekdays, {division}, {span}"
     )
     for h in days:
-        table.add_row(h.date.isoformat(), f"{h.date:%a}", escape(visible(h.label)), origin_label(h.origin))
+        table.add_row(
+            h.date.isoformat(), f"{h.date:%a}", escape(visible(h.label)), origin_label(h.origin)
+        )
     console.print(table)
     console.print(f"{len(days)} non-working weekday{'' if len(days) == 1 else 's'}.")
     console.print(closures_note(closures))

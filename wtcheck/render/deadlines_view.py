@@ -121,8 +121,14 @@ def _print_stacked(
         lines += entry_lines(
             f"{rule.id}: {rule.name}",
             (
-                ("Deadline", f"{format_long(d.deadline)} ({_left(cal.between(as_of, d.deadline))})"),
-                ("Trigger", f"{visible(d.trigger.replace('_', ' '))}, {format_long(d.trigger_date)}"),
+                (
+                    "Deadline",
+                    f"{format_long(d.deadline)} ({_left(cal.between(as_of, d.deadline))})",
+                ),
+                (
+                    "Trigger",
+                    f"{visible(d.trigger.replace('_', ' '))}, {format_long(d.trigger_date)}",
+                ),
                 ("Force", force_label(rule.force) + _marks(d)),
                 ("Edition", visible(d.edition_label)),
                 ("Source", visible(str(rule.cites[0]))),

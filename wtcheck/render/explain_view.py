@@ -109,7 +109,9 @@ def lines(expl: Explanation) -> list[Text]:
     force = force_text(rule)
     if rule.force is Force.GUIDANCE:
         force += ": missing it is poor practice, not unlawful"
-    out.append(Text(f"Force:      {force}" + (f". {visible(rule.force_note)}" if rule.force_note else "")))
+    out.append(
+        Text(f"Force:      {force}" + (f". {visible(rule.force_note)}" if rule.force_note else ""))
+    )
     out.append(Text("Source:"))
     for cite in rule.cites:
         extra = f" ({cite.note})" if cite.note else ""

@@ -46,9 +46,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines or [first.rstrip()]
 
 
-def entry_lines(
-    head: str, fields: Sequence[tuple[str, str]], width: int
-) -> list[str]:
+def entry_lines(head: str, fields: Sequence[tuple[str, str]], width: int) -> list[str]:
     """One entry: *head* wrapped with a hanging indent, then ``label  value`` lines.
 
     Labels are padded to the longest; a value's own line breaks start new
