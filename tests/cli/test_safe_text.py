@@ -10,6 +10,7 @@ through each command, piped and at 80 columns.
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -138,3 +139,21 @@ def test_audit_tables_escape_case_ids_piped(width: int) -> None:
         assert_no_control(out)
         assert "| C1\\x1b[2J " in out
         assert "Audit of x\\x1b[2J.csv" in out
+
+
+def test_json_output_escapes_what_json_dumps_leaves_raw(tmp_path: Path) -> None:
+    """DEL, C1 and bidi controls inside JSON strings become \\u escapes: same data, safe text."""
+    closures = tmp_path / "closures.txt"
+    closures.write_text("2025-12-29, Closed\x9b2J \u202eevil\x7f\n", encoding="utf-8")
+    c = str(closures)
+    outs = {
+        "is": run("workdays", "is", "29/12/2025", "--closures", c, "-f", "json"),
+        "list": run("calendar", "list", "--from", "29/12/2025", "--to", "29/12/2025",
+                    "--closures", c, "-f", "json"),
+        "info": run("calendar", "info", "--closures", c, "-f", "json"),
+    }  # fmt: skip
+    for out in outs.values():
+        assert_no_control(out)
+        assert "Closed\\u009b2J \\u202eevil\\u007f" in out
+    assert json.loads(outs["list"])[0]["name"] == "Closed\x9b2J \u202eevil\x7f"
+    assert json.loads(outs["info"])["closures"][0]["name"] == "Closed\x9b2J \u202eevil\x7f"

@@ -194,7 +194,10 @@ def info(
         closures_file=closures_path,
     )
     if fmt is TextFormat.JSON:
-        typer.echo(json.dumps(calendar_view.info_record(result), ensure_ascii=False, indent=2))
+        from wtcheck.render.safe_text import safe_json
+
+        record = calendar_view.info_record(result)
+        typer.echo(safe_json(json.dumps(record, ensure_ascii=False, indent=2)))
     else:
         from wtcheck.render.console import text_width
         from wtcheck.render.stacked import hang_wrap

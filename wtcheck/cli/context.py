@@ -34,7 +34,6 @@ which the app prints as one line (exit 2).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -58,17 +57,29 @@ if TYPE_CHECKING:
     from wtcheck.workdays import Calendar
 
 
-@dataclass(frozen=True)
 class Context:
-    """What a command needs besides its own arguments (see the module docstring)."""
+    """What a command needs besides its own arguments (see the module docstring).
 
-    config: Config
-    options: Options
-    as_of: date
-    division: Division | None = None
-    calendar_file: Path | None = None
-    closures_file: Path | None = None
-    wide: bool = False
+    A plain class, not a dataclass: importing ``dataclasses`` costs start-up time.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        options: Options,
+        as_of: date,
+        division: Division | None = None,
+        calendar_file: Path | None = None,
+        closures_file: Path | None = None,
+        wide: bool = False,
+    ) -> None:
+        self.config = config
+        self.options = options
+        self.as_of = as_of
+        self.division = division
+        self.calendar_file = calendar_file
+        self.closures_file = closures_file
+        self.wide = wide
 
     @classmethod
     def build(

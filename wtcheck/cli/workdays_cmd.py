@@ -21,7 +21,7 @@ from wtcheck.cli.options import (
     parse_arg,
 )
 from wtcheck.dates import format_long
-from wtcheck.render.safe_text import visible
+from wtcheck.render.safe_text import safe_json, visible
 
 if TYPE_CHECKING:
     from wtcheck.workdays import Calendar
@@ -61,7 +61,7 @@ FormatOpt = Annotated[
 
 def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
     if fmt is TextFormat.JSON:
-        typer.echo(json.dumps(record, ensure_ascii=False))
+        typer.echo(safe_json(json.dumps(record, ensure_ascii=False)))
     else:
         typer.echo(text)
 

@@ -19,7 +19,7 @@ from wtcheck.calendar_report import DataInfo, DayCell, DayKind, MonthGrid, origi
 from wtcheck.dates import format_long
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
-from wtcheck.render.safe_text import visible
+from wtcheck.render.safe_text import safe_json, visible
 
 LIST_FIELDS = ("date", "weekday", "name", "origin", "source", "division", "notes")
 
@@ -38,7 +38,8 @@ def holiday_record(h: Holiday) -> dict[str, Any]:
 
 
 def write_list_json(out: TextIO, days: Sequence[Holiday]) -> None:
-    json.dump([holiday_record(h) for h in days], out, ensure_ascii=False, indent=2)
+    records = [holiday_record(h) for h in days]
+    out.write(safe_json(json.dumps(records, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 

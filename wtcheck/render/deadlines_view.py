@@ -12,7 +12,7 @@ from wtcheck.deadlines import Deadline
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
-from wtcheck.render.safe_text import visible
+from wtcheck.render.safe_text import safe_json, visible
 from wtcheck.rules.model import Force
 from wtcheck.workdays import Calendar
 
@@ -65,7 +65,8 @@ def as_record(d: Deadline, cal: Calendar, as_of: date) -> dict[str, Any]:
 
 
 def write_json(out: TextIO, items: Sequence[Deadline], cal: Calendar, as_of: date) -> None:
-    json.dump([as_record(d, cal, as_of) for d in items], out, indent=2, ensure_ascii=False)
+    records = [as_record(d, cal, as_of) for d in items]
+    out.write(safe_json(json.dumps(records, indent=2, ensure_ascii=False)))
     out.write("\n")
 
 

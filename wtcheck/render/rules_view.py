@@ -12,7 +12,7 @@ from wtcheck.dates import format_long
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
-from wtcheck.render.safe_text import visible
+from wtcheck.render.safe_text import safe_json, visible
 from wtcheck.rules.model import Direction, Force, Rule, Unit
 from wtcheck.rules.query import Step, edition_titles
 
@@ -71,7 +71,7 @@ def record(rule: Rule) -> dict[str, Any]:
 
 
 def write_json(out: TextIO, rules: Sequence[Rule]) -> None:
-    json.dump([record(r) for r in rules], out, indent=2, ensure_ascii=False)
+    out.write(safe_json(json.dumps([record(r) for r in rules], indent=2, ensure_ascii=False)))
     out.write("\n")
 
 
@@ -84,7 +84,7 @@ def write_rule_json(out: TextIO, rule: Rule, steps: Sequence[Step]) -> None:
          "note": s.note}
         for s in steps
     ]  # fmt: skip
-    json.dump(rec, out, indent=2, ensure_ascii=False)
+    out.write(safe_json(json.dumps(rec, indent=2, ensure_ascii=False)))
     out.write("\n")
 
 

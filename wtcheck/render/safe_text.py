@@ -52,3 +52,19 @@ def clean_text(text: str) -> str:
 def has_control(text: str) -> bool:
     """True if *text* holds a character :func:`visible` would escape."""
     return _CONTROL.search(text) is not None
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_json(text: str) -> str:
+    """JSON text (from ``json.dumps``) with the control characters it leaves raw escaped.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 but writes DEL, C1 (a
+    one-byte CSI) and the bidirectional controls as they are. They can only
+    occur inside strings, where ``\\u009b`` means the same character: the
+    JSON is unchanged as data and safe on a terminal.
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
