@@ -57,12 +57,16 @@ def test_deadlines_at_80_columns_are_stacked_entries() -> None:
     assert max(map(len, out.splitlines())) <= 80
 
 
-def test_deadlines_at_120_columns_are_a_table() -> None:
+@pytest.mark.parametrize(("columns", "table"), [("139", False), ("140", True)])
+def test_deadlines_are_a_table_from_140_columns(columns: str, table: bool) -> None:
     out = run("deadlines", "--aware", "22/12/2025", "--as-of", "05/01/2026", "-r", "sin-panel",
-              columns="120")  # fmt: skip
+              columns=columns)  # fmt: skip
     lines = out.splitlines()
-    assert lines[1].startswith("+---") and len(lines[1]) <= 120
-    assert "| sin-panel " in lines[4]
+    assert lines[1].startswith("+---") is table
+    assert ("| sin-panel " in lines[4]) is table
+    assert (lines[2] == "sin-panel: Serious incident notification to the Child Safeguarding "
+            "Practice Review Panel") is not table  # fmt: skip
+    assert max(map(len, lines)) <= int(columns)
 
 
 def test_rules_at_80_columns_are_stacked_entries() -> None:
@@ -229,3 +233,12 @@ def test_wide_lets_piped_lines_run_long() -> None:
     assert wide[1].startswith("+---") and len(wide[1]) > 100
     narrow = run("rules", columns=None).splitlines()
     assert narrow[2].startswith("sin-panel: ")
+
+
+@pytest.mark.parametrize(("columns", "table"), [("109", False), ("110", True)])
+def test_rules_are_a_table_from_110_columns(columns: str, table: bool) -> None:
+    lines = run("rules", "--topic", "reviews", columns=columns).splitlines()
+    assert lines[1].startswith("+---") is table
+    assert lines[2].startswith("lcspr-prepub: ") is not table
+    assert max(map(len, lines)) <= int(columns)
+    assert not any("…" in line for line in lines)

@@ -40,7 +40,7 @@ DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 def deadlines(**kwargs: Any) -> None:
     """Every deadline the given dates determine, with its source and force.
 
-    Give the dates you know; each rule whose trigger date is given (and that was in force on it) is computed. Narrower than 120 columns, each deadline is printed as a stacked entry.
+    Give the dates you know; each rule whose trigger date is given (and that was in force on it) is computed. Narrower than 140 columns, each deadline is printed as a stacked entry.
 
     Example: wtcheck deadlines --aware 22/12/2025 --incident 20/12/2025 --as-of 05/01/2026
     """

@@ -85,8 +85,9 @@ def _left(n: int) -> str:
     return f"{n} left" if n > 0 else f"{-n} overdue"
 
 
-STACK_BELOW = 120
-"""Narrower than this (80-column terminals, 100-column pipes), deadlines are stacked entries."""
+STACK_BELOW = 140
+"""Narrower than this (80-column terminals, 100-column pipes), deadlines are stacked entries:
+seven columns, two of them prose, need 140 to keep whole words."""
 
 
 def _title(cal: Calendar, as_of: date) -> str:
