@@ -15,6 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.data.sample_findings import finding
@@ -23,7 +25,7 @@ from wtcheck.findings import Status
 from wtcheck.render import audit_view
 from wtcheck.render.console import piped_console
 from wtcheck.render.plain import PlainConsole
-from wtcheck.render.safe_text import clean_text, has_control, visible
+from wtcheck.render.safe_text import clean_text, has_control, safe_json, visible
 
 CLEAR = "\x1b[2J"
 LINK = "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
@@ -157,3 +159,19 @@ def test_json_output_escapes_what_json_dumps_leaves_raw(tmp_path: Path) -> None:
         assert "Closed\\u009b2J \\u202eevil\\u007f" in out
     assert json.loads(outs["list"])[0]["name"] == "Closed\x9b2J \u202eevil\x7f"
     assert json.loads(outs["info"])["closures"][0]["name"] == "Closed\x9b2J \u202eevil\x7f"
+
+
+@given(st.text())
+def test_visible_never_leaves_a_control_character(text: str) -> None:
+    shown = visible(text)
+    assert not has_control(shown)
+    assert "\n" not in shown and "\x1b" not in shown
+    assert visible(shown) == shown
+    assert shown == text or has_control(text)  # only text with a control character changes
+
+
+@given(st.text())
+def test_safe_json_is_the_same_data_without_raw_controls(text: str) -> None:
+    dumped = safe_json(json.dumps({"v": text}, ensure_ascii=False))
+    assert json.loads(dumped) == {"v": text}
+    assert not has_control(dumped)
