@@ -112,8 +112,16 @@ def test_a_piped_deadlines_table_does_not_import_rich_console() -> None:
 
 
 def test_a_table_drawn_by_rich_does_import_rich() -> None:
-    # the views not ported to wtcheck.render.plain (here 'rules') still use rich piped
-    assert {"rich.console", "rich.table"} <= imported_by("rules")
+    # the views not ported to wtcheck.render.plain (here 'calendar list') still use rich piped
+    assert {"rich.console", "rich.table"} <= imported_by("calendar", "list")
+
+
+def test_a_piped_rules_list_does_not_import_rich_console() -> None:
+    # 'rules' prints strings and tables only: wtcheck.render.plain draws them piped
+    loaded = imported_by("rules")
+    assert loaded.isdisjoint({"rich.console", "rich.table"}), sorted(
+        loaded & {"rich.console", "rich.table"}
+    )
 
 
 def test_deadlines_help_does_not_load_the_rule_registry() -> None:

@@ -69,7 +69,7 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def test_explain_prints_the_count_day_by_day(tmp_path: Path) -> None:
     closures = tmp_path / "closures.txt"
     closures.write_text("2025-12-29, Christmas closure\n30/12/2025 Christmas closure\n")
-    result = run("explain", "sin-panel", "22/12/2025", "--closures", str(closures))
+    result = run("explain", "sin-panel", "22/12/2025", "--closures", str(closures), "--wide")
     assert result.exit_code == 0, result.output
     assert result.stdout == SIN_PANEL_WITH_CLOSURES
     assert "\x1b[" not in result.stdout

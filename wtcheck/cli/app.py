@@ -77,6 +77,19 @@ def _register(app: typer.Typer, name: str) -> None:
         app.command(name, no_args_is_help=True)(target)
 
 
+def _with_completion(command: str | None) -> bool:
+    """Whether to add --install-completion / --show-completion (bash, zsh, fish, PowerShell).
+
+    Rule ids, divisions, editions, topics and formats complete. The options
+    belong to the root command, so a run of one command (which never shows
+    them) skips them and the ~5 ms their set-up costs, unless the shell is
+    asking for completions (``_WTCHECK_COMPLETE`` set).
+    """
+    import os
+
+    return command not in COMMANDS or "_WTCHECK_COMPLETE" in os.environ
+
+
 def build_app(command: str | None = None) -> typer.Typer:
     """The ``wtcheck`` app with every command, or with only *command* if it names one.
 
@@ -92,7 +105,7 @@ def build_app(command: str | None = None) -> typer.Typer:
         help=HELP,
         no_args_is_help=True,
         pretty_exceptions_show_locals=False,
-        add_completion=False,
+        add_completion=_with_completion(command),
         rich_markup_mode="rich",
     )
     app.callback()(root)

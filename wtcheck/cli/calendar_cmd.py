@@ -16,20 +16,25 @@ import typer
 
 from wtcheck.cli.options import (
     OUT,
-    AsOfOpt,
+    WORDS,
     CalendarFileOpt,
     ClosuresOpt,
+    ConfigOpt,
     DivisionOpt,
     TableFormat,
     TextFormat,
-    as_of_date,
-    open_calendar,
+    TodayOpt,
+    WideOpt,
+    count_type,
     parse_arg,
 )
 from wtcheck.errors import CalendarDataError, InputError
 
 app = typer.Typer(
-    help="See, check, refresh and extend the bank-holiday data wtcheck counts on.",
+    help=(
+        "See, check, refresh and extend the bank-holiday data wtcheck counts on.\n\n"
+        "Example: wtcheck calendar list --year 2026"
+    ),
     no_args_is_help=True,
 )
 
@@ -42,28 +47,46 @@ YesOpt = Annotated[
 @app.command("list")
 def list_(
     division: DivisionOpt = None,
-    year: Annotated[int | None, typer.Option("--year", help="One calendar year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", metavar="YEAR", help="One calendar year.")
+    ] = None,
     start: Annotated[
-        str | None, typer.Option("--from", help="First day (default: start of the data).")
+        str | None,
+        typer.Option("--from", metavar="DATE", help="First day (default: start of the data)."),
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--to", help="Last day (default: end of the data's last year).")
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Last day (default: end of the data's last year)."
+        ),
     ] = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
     fmt: Annotated[
         TableFormat,
-        typer.Option("--format", "-f", help="table, csv or json.", rich_help_panel=OUT),
+        typer.Option(
+            "--format", "-f", metavar="table|json|csv", help="Output format.", rich_help_panel=OUT
+        ),
     ] = TableFormat.TABLE,
+    wide: WideOpt = False,
 ) -> None:
-    """Every non-working weekday (bank holidays, closure days) with its name and source."""
+    r"""Every non-working weekday (bank holidays, closure days) with its name and source.
+
+    The division and closure days are the options', else the config file's \[calendar] ones.
+
+    Example: wtcheck calendar list --year 2026 --division scotland
+    """
     from wtcheck.calendar_report import list_range, non_working_weekdays
+    from wtcheck.cli.context import Context
     from wtcheck.render import calendar_view
-    from wtcheck.render.console import make_console
 
     lo_arg = parse_arg("--from", start) if start else None
     hi_arg = parse_arg("--to", end) if end else None
-    cal = open_calendar(division, calendar, closures)
+    ctx = Context.build(
+        config=config, division=division, calendar=calendar, closures=closures, wide=wide
+    )
+    cal = ctx.calendar
     lo, hi = list_range(cal.data, year, lo_arg, hi_arg)
     days = non_working_weekdays(cal, lo, hi)
     if fmt is TableFormat.JSON:
@@ -72,7 +95,7 @@ def list_(
         calendar_view.write_list_csv(sys.stdout, days)
     else:
         span = str(year) if year is not None else f"{lo.isoformat()} to {hi.isoformat()}"
-        calendar_view.print_list(make_console(), days, cal.division, span, len(cal.closures))
+        calendar_view.print_list(ctx.console(), days, cal.division, span, len(cal.closures))
 
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})$")
@@ -83,39 +106,55 @@ def show(
     month: Annotated[
         str | None,
         typer.Argument(
-            help="First month, YYYY-MM (default: the --as-of month).", show_default=False
+            metavar="MONTH",
+            help="First month, YYYY-MM (default: the --as-of month).",
+            show_default=False,
+            click_type=WORDS,
         ),
     ] = None,
     months: Annotated[
-        int, typer.Option("--months", "-n", min=1, max=36, help="How many months to show.")
+        int,
+        typer.Option(
+            "--months",
+            "-n",
+            metavar="N",
+            help="How many months to show (1 to 36).",
+            click_type=count_type(1, 36),
+        ),
     ] = 1,
-    as_of: AsOfOpt = None,
+    as_of: TodayOpt = None,
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
-    """Month grids with weekends (.), bank holidays (*) and closure days (#) marked and named."""
+    """Month grids with weekends (.), bank holidays (*) and closure days (#) marked and named.
+
+    Example: wtcheck calendar show 2025-12 --months 2
+    """
     from datetime import date
 
     from wtcheck.calendar_report import month_grid, months_from
+    from wtcheck.cli.context import Context
     from wtcheck.render import calendar_view
-    from wtcheck.render.console import make_console
 
-    today = as_of_date(as_of)
-    first = today
+    ctx = Context.build(
+        config=config, division=division, calendar=calendar, closures=closures, as_of=as_of
+    )
+    first = ctx.as_of
     if month is not None:
         m = _MONTH.match(month.strip())
         if m is None or not 1 <= int(m[2]) <= 12:
             raise InputError(f"MONTH: {month!r}: expected a month such as 2026-12 (YYYY-MM)")
         first = date(int(m[1]), int(m[2]), 1)
-    cal = open_calendar(division, calendar, closures, as_of=today)
+    cal = ctx.calendar
     grids = [month_grid(cal, y, mo) for y, mo in months_from(first, months)]
-    calendar_view.print_months(make_console(), grids, cal.division, len(cal.closures))
+    calendar_view.print_months(ctx.console(), grids, cal.division, len(cal.closures))
 
 
 @app.command("info")
 def info(
-    as_of: AsOfOpt = None,
+    as_of: TodayOpt = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -125,31 +164,47 @@ def info(
     ] = False,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
     fmt: Annotated[
-        TextFormat, typer.Option("--format", "-f", help="text or json.", rich_help_panel=OUT)
+        TextFormat,
+        typer.Option(
+            "--format", "-f", metavar="text|json", help="Output format.", rich_help_panel=OUT
+        ),
     ] = TextFormat.TEXT,
+    wide: WideOpt = False,
 ) -> None:
-    """The data in use: source, sha256, dates covered, patches, imported file, time left."""
+    """The data in use: source, sha256, dates covered, patches, imported file, time left.
+
+    Example (cron, exit 1 when the data needs refreshing): wtcheck calendar info --check
+    """
     import json
 
     from wtcheck.calendar_data import load_data
     from wtcheck.calendar_report import data_info
+    from wtcheck.cli.context import Context
     from wtcheck.closures import load_closures
-    from wtcheck.config import Config
     from wtcheck.render import calendar_view
 
-    day = as_of_date(as_of)
-    closures_path = closures or Config().closures_file
+    ctx = Context.build(config=config, closures=closures, as_of=as_of)
+    closures_path = ctx.closures_path
     result = data_info(
         load_data(calendar),
-        day,
+        ctx.as_of,
         closures=load_closures(closures_path) if closures_path else (),
         closures_file=closures_path,
     )
     if fmt is TextFormat.JSON:
-        typer.echo(json.dumps(calendar_view.info_record(result), ensure_ascii=False, indent=2))
+        from wtcheck.render.safe_text import safe_json
+
+        record = calendar_view.info_record(result)
+        typer.echo(safe_json(json.dumps(record, ensure_ascii=False, indent=2)))
     else:
-        typer.echo("\n".join(calendar_view.info_lines(result)))
+        from wtcheck.render.console import text_width
+        from wtcheck.render.stacked import hang_wrap
+
+        width = text_width(wide=wide)
+        for line in calendar_view.info_lines(result):
+            typer.echo("\n".join(hang_wrap(line, width)))
     if check and result.stale:
         raise typer.Exit(1)
 
@@ -178,7 +233,10 @@ def import_(
     ],
     yes: YesOpt = False,
 ) -> None:
-    """Check a newer GOV.UK bank-holidays.json, show what changes, and keep it (user data folder)."""
+    """Check a newer GOV.UK bank-holidays.json, show what changes, and keep it (user data folder).
+
+    Example: wtcheck calendar import ~/Downloads/bank-holidays.json
+    """
     from wtcheck.calendar_data import load_data
     from wtcheck.calendar_import import diff_data, read_candidate, store_import
     from wtcheck.calendar_report import origin_label
@@ -218,7 +276,10 @@ def import_(
 
 @app.command("reset")
 def reset(yes: YesOpt = False) -> None:
-    """Forget the imported file and go back to the copy bundled with wtcheck."""
+    """Forget the imported file and go back to the copy bundled with wtcheck.
+
+    Example: wtcheck calendar reset --yes
+    """
     from wtcheck.calendar_data import imported_path
     from wtcheck.calendar_import import remove_import
 

@@ -28,10 +28,8 @@ from wtcheck.cli.options import (
     InclusiveOpt,
     LandlordOpt,
     RRAnchorOpt,
-    as_of_date,
-    counting_options,
-    edition_arg,
-    open_calendar,
+    WideOpt,
+    complete_rule_ids,
     parse_arg,
 )
 from wtcheck.concepts import CONCEPTS
@@ -43,14 +41,13 @@ DATES = "Dates (day first: 2023-05-05, 05/05/2023, 5 May 2023)"
 def deadlines(**kwargs: Any) -> None:
     """Every deadline the given dates determine, with its source and force.
 
-    Give the dates you know; each rule whose trigger date is given (and that
-    was in force on it) is computed. Example:
+    Give the dates you know; each rule whose trigger date is given (and that was in force on it) is computed. Narrower than 140 columns, each deadline is printed as a stacked entry.
 
-      wtcheck deadlines --aware 22/12/2025 --incident 20/12/2025
+    Example: wtcheck deadlines --aware 22/12/2025 --incident 20/12/2025 --as-of 05/01/2026
     """
     # imported here, not with the module: registering the command (and its
     # --help) needs only the options, built from wtcheck.concepts
-    from wtcheck.config import load_config
+    from wtcheck.cli.context import Context
     from wtcheck.deadlines import deadlines_for, excluded, needed_dates
     from wtcheck.render import deadlines_view
     from wtcheck.rules import get_rule
@@ -60,25 +57,27 @@ def deadlines(**kwargs: Any) -> None:
         value = kwargs.get(c.key)
         if value:
             dates[c.key] = parse_arg(c.option, value)
-    as_of = as_of_date(kwargs["as_of"])
-    cfg = load_config(kwargs["config"])
-    opts = counting_options(
-        cfg,
+    ctx = Context.build(
+        config=kwargs["config"],
+        division=kwargs["division"],
+        calendar=kwargs["calendar"],
+        closures=kwargs["closures"],
+        as_of=kwargs["as_of"],
         rr_anchor=kwargs["rr_anchor"],
         count_start_day=kwargs["count_start_day"],
         clear_days=kwargs["clear_days"],
         inclusive=kwargs["inclusive"],
-        edition=edition_arg(kwargs["edition"]),
+        edition=kwargs["edition"],
+        wide=kwargs["wide"],
     )
+    as_of, opts = ctx.as_of, ctx.options
     if kwargs["landlord"]:
         opts = opts._replace(landlord=kwargs["landlord"].value)
-    extra = cfg.local_rules
+    extra = ctx.config.local_rules
     rules = [get_rule(r, extra) for r in kwargs["rule"]] if kwargs["rule"] else None
     if not dates:
         raise InputError("no dates given; 'wtcheck deadlines --help' lists the date options")
-    cal = open_calendar(
-        kwargs["division"], kwargs["calendar"], kwargs["closures"], cfg, as_of=as_of
-    )
+    cal = ctx.calendar
     items = deadlines_for(dates, cal, opts, rules, extra)
     if rules:
         for rule in rules:
@@ -109,9 +108,7 @@ def deadlines(**kwargs: Any) -> None:
     elif fmt is FeedFormat.CSV:
         deadlines_view.write_deadlines_csv(sys.stdout, items, cal, as_of)
     else:
-        from wtcheck.render.console import make_printer
-
-        deadlines_view.print_table(make_printer(), items, cal, as_of)
+        deadlines_view.print_table(ctx.printer(), items, cal, as_of)
 
 
 def _param(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -137,7 +134,7 @@ _PARAMS = [
     for c in CONCEPTS
 ]
 _PARAMS += [
-    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.")], []),
+    _param("rule", Annotated[list[str], typer.Option("--rule", "-r", metavar="ID", help="Only this rule (repeatable); 'wtcheck rules' lists ids.", autocompletion=complete_rule_ids)], []),
     _param("rr_anchor", RRAnchorOpt, None),
     _param("edition", EditionOpt, None),
     _param("count_start_day", CountStartDayOpt, False),
@@ -150,7 +147,8 @@ _PARAMS += [
     _param("closures", ClosuresOpt, None),
     _param("config", ConfigOpt, None),
     _param("format", Annotated[FeedFormat, typer.Option("--format", "-f", metavar="table|json|csv|ics", help="Output format (ics: an iCalendar file for Outlook or Google Calendar).", rich_help_panel=OUT)], FeedFormat.TABLE),
-    _param("case", Annotated[str | None, typer.Option("--case", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
+    _param("wide", WideOpt, False),
+    _param("case", Annotated[str | None, typer.Option("--case", metavar="REF", help="Case reference, shown in calendar events (--format ics) and part of their UIDs.", rich_help_panel=OUT)], None),
 ]  # fmt: skip
 deadlines.__signature__ = inspect.Signature(_PARAMS)  # type: ignore[attr-defined]
 _ = Path  # CalendarFileOpt's annotation refers to Path

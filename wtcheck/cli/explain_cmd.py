@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from wtcheck.cli.options import (
+    WORDS,
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
@@ -17,18 +18,26 @@ from wtcheck.cli.options import (
     InclusiveOpt,
     LandlordOpt,
     RRAnchorOpt,
-    counting_options,
-    edition_arg,
-    open_calendar,
+    WideOpt,
+    complete_rule_ids,
     parse_arg,
 )
 
 
 def explain(
     rule: Annotated[
-        str, typer.Argument(metavar="RULE", help="Rule id ('wtcheck rules' lists them).")
+        str,
+        typer.Argument(
+            metavar="RULE",
+            help="Rule id ('wtcheck rules' lists them).",
+            click_type=WORDS,
+            autocompletion=complete_rule_ids,
+        ),
     ],
-    day: Annotated[str, typer.Argument(metavar="DATE", help="The trigger date (day first).")],
+    day: Annotated[
+        str,
+        typer.Argument(metavar="DATE", help="The trigger date (day first).", click_type=WORDS),
+    ],
     division: DivisionOpt = None,
     edition: EditionOpt = None,
     rr_anchor: RRAnchorOpt = None,
@@ -39,31 +48,34 @@ def explain(
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """Show how a deadline is counted, day by day, with the rule's wording and source.
 
-    A compact calendar of the weeks involved: the trigger marked, each counted working
-    day numbered, bank holidays and closure days named, the deadline starred. Then the
-    rule's wording, force, sources and the counting convention used.
+    A compact calendar of the weeks involved: the trigger marked, each counted working day numbered, bank holidays and closure days named, the deadline starred. Then the rule's wording, force, sources and the counting convention used.
 
-      wtcheck explain sin-panel 22/12/2025
+    Example: wtcheck explain sin-panel 22/12/2025
     """
-    from wtcheck.config import load_config
+    from wtcheck.cli.context import Context
     from wtcheck.explain import explain as build
-    from wtcheck.render.console import make_console
     from wtcheck.render.explain_view import print_explanation
 
     trigger = parse_arg("DATE", day)
-    cfg = load_config(config)
-    opts = counting_options(
-        cfg,
+    ctx = Context.build(
+        config=config,
+        division=division,
+        calendar=calendar,
+        closures=closures,
+        as_of=trigger,  # the data-freshness warning is about the dates counted
         rr_anchor=rr_anchor,
         count_start_day=count_start_day,
         clear_days=clear_days,
         inclusive=inclusive,
-        edition=edition_arg(edition),
+        edition=edition,
+        wide=wide,
     )
+    opts = ctx.options
     if landlord:
         opts = opts._replace(landlord=landlord.value)
-    cal = open_calendar(division, calendar, closures, cfg, as_of=trigger)
-    print_explanation(make_console(), build(rule, trigger, cal, opts, cfg.local_rules))
+    expl = build(rule, trigger, ctx.calendar, opts, ctx.config.local_rules)
+    print_explanation(ctx.console(), expl)

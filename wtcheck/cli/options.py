@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click import core as click_core
+from typer._click import types as click_types  # typer 0.28 vendors click (pyproject pins <0.29)
 
 from wtcheck import clock
 from wtcheck.calendar_data import DEFAULT_DIVISION
@@ -95,6 +97,68 @@ AsOfOpt = Annotated[
     ),
 ]
 
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Take this date as today (the default month; the data-freshness check).",
+        rich_help_panel=COUNT,
+    ),
+]
+
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Piped or redirected: do not fit the output to 100 columns (or COLUMNS); full tables, long lines.",
+        rich_help_panel=OUT,
+    ),
+]
+
+
+class _Words(click_types.StringParamType):
+    """Text typed by hand: its help shows the argument's name only (no "<str>")."""
+
+    def get_metavar(self, param: click_core.Parameter, ctx: click_core.Context) -> str | None:
+        return ""
+
+
+class _Count(click_types.IntRange):
+    """A whole number of at least 1, shown as its name only (no "<int range>")."""
+
+    def get_metavar(self, param: click_core.Parameter, ctx: click_core.Context) -> str | None:
+        return ""
+
+
+WORDS = _Words()
+"""click_type= for typed-by-hand arguments (help shows "DATE", not "DATE <str>")."""
+
+
+def count_type(low: int = 1, high: int | None = None) -> click_types.IntRange:
+    """click_type= for a count argument or option (help shows its name and range only)."""
+    return _Count(low, high)
+
+
+def complete_rule_ids(incomplete: str) -> list[str]:
+    """Shell completion: the rule ids starting with what has been typed (local rules too)."""
+    from wtcheck.config import load_config
+    from wtcheck.rules import all_rules
+
+    try:
+        local = load_config(None).local_rules
+    except Exception:  # a broken config file must not break completion
+        local = ()
+    return [r.id for r in all_rules(local) if r.id.startswith(incomplete)]
+
+
+def complete_editions(incomplete: str) -> list[str]:
+    """Shell completion: the Working Together edition ids."""
+    from wtcheck.editions import EDITIONS
+
+    return [e.id for e in EDITIONS if e.id.startswith(incomplete)]
+
+
 CountStartDayOpt = Annotated[
     bool,
     typer.Option(
@@ -178,6 +242,7 @@ EditionOpt = Annotated[
         metavar="EDITION",
         help="Count under this Working Together edition (wt2006, wt2006-ch8, wt2010, wt2013, wt2015, wt2018, wt2018-dec2020, wt2023) instead of the one in force on the trigger date.",
         rich_help_panel=COUNT,
+        autocompletion=complete_editions,
     ),
 ]
 

@@ -7,12 +7,34 @@ from typing import Annotated
 
 import typer
 
-from wtcheck.cli.options import OUT, ConfigOpt, TableFormat, TextFormat, parse_arg
+from wtcheck.cli.options import (
+    OUT,
+    WORDS,
+    ConfigOpt,
+    TableFormat,
+    TextFormat,
+    WideOpt,
+    complete_editions,
+    complete_rule_ids,
+    parse_arg,
+)
 
 app = typer.Typer(
     invoke_without_command=True,
-    help="List the rules wtcheck knows, or show one in full ('wtcheck rules show ID').",
+    help=(
+        "List the rules wtcheck knows, or show one in full ('wtcheck rules show ID'). "
+        "Local rules from the config file are included and marked LOCAL; narrower than "
+        "110 columns, each rule is printed as a stacked entry.\n\n"
+        "Example: wtcheck rules --topic assessment --date 01/04/2024"
+    ),
 )
+
+
+def _topics(incomplete: str) -> list[str]:
+    """Shell completion: the rule topics."""
+    from wtcheck.rules import all_rules
+
+    return sorted({r.topic for r in all_rules() if r.topic.startswith(incomplete)})
 
 
 @app.callback()
@@ -21,13 +43,19 @@ def list_rules(
     edition: Annotated[
         str | None,
         typer.Option(
-            "--edition", metavar="EDITION", help="Only rules of this Working Together edition."
+            "--edition",
+            metavar="EDITION",
+            help="Only rules of this Working Together edition.",
+            autocompletion=complete_editions,
         ),
     ] = None,
     topic: Annotated[
         str | None,
         typer.Option(
-            "--topic", metavar="TOPIC", help="Only rules of this topic (e.g. assessment)."
+            "--topic",
+            metavar="TOPIC",
+            help="Only rules of this topic (e.g. assessment).",
+            autocompletion=_topics,
         ),
     ] = None,
     on: Annotated[
@@ -40,34 +68,44 @@ def list_rules(
         ),
     ] = TableFormat.TABLE,
     config: ConfigOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """List the rules: id, timescale, force, dates in force and verification status.
 
-    Local rules from the config file are included and marked LOCAL.
+    Local rules from the config file are included and marked LOCAL. Narrower than 110 columns, each rule is printed as a stacked entry.
+
+    Example: wtcheck rules --topic assessment --date 01/04/2024
     """
     if ctx.invoked_subcommand is not None:
         return
-    from wtcheck.config import load_config
+    from wtcheck.cli.context import Context
     from wtcheck.render import rules_view
-    from wtcheck.render.console import make_console
     from wtcheck.rules import all_rules
     from wtcheck.rules.query import select
 
-    cfg = load_config(config)
+    run = Context.build(config=config, wide=wide)
     day = parse_arg("--date", on) if on else None
-    rules = select(all_rules(cfg.local_rules), edition=edition, topic=topic, on=day)
+    rules = select(all_rules(run.config.local_rules), edition=edition, topic=topic, on=day)
     if fmt is TableFormat.JSON:
         rules_view.write_json(sys.stdout, rules)
     elif fmt is TableFormat.CSV:
         rules_view.write_rules_csv(sys.stdout, rules)
     else:
         title = f"{len(rules)} rules"
-        rules_view.print_table(make_console(), rules, title)
+        rules_view.print_table(run.printer(), rules, title)
 
 
 @app.command("show")
 def show(
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. ia-10.")],
+    rule_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Rule id, e.g. ia-10.",
+            click_type=WORDS,
+            autocompletion=complete_rule_ids,
+        ),
+    ],
     fmt: Annotated[
         TextFormat,
         typer.Option(
@@ -75,19 +113,22 @@ def show(
         ),
     ] = TextFormat.TEXT,
     config: ConfigOpt = None,
+    wide: WideOpt = False,
 ) -> None:
-    """Everything about one rule: timescale, force, sources, notes and its history
-    across editions."""
-    from wtcheck.config import load_config
+    """Everything about one rule: timescale, force, sources, notes and its history across editions.
+
+    Example: wtcheck rules show ia-10
+    """
+    from wtcheck.cli.context import Context
     from wtcheck.render import rules_view
-    from wtcheck.render.console import make_console
     from wtcheck.rules import get_rule
     from wtcheck.rules.query import history
 
-    cfg = load_config(config)
-    rule = get_rule(rule_id, cfg.local_rules)
-    steps = history(rule, cfg.local_rules)
+    run = Context.build(config=config, wide=wide)
+    local = run.config.local_rules
+    rule = get_rule(rule_id, local)
+    steps = history(rule, local)
     if fmt is TextFormat.JSON:
         rules_view.write_rule_json(sys.stdout, rule, steps)
     else:
-        rules_view.print_rule(make_console(), rule, steps)
+        rules_view.print_rule(run.console(), rule, steps)

@@ -9,22 +9,30 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wtcheck.cli.options import (
+    WORDS,
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
+    ConfigOpt,
     CountStartDayOpt,
     DivisionOpt,
     TextFormat,
-    open_calendar,
+    count_type,
     parse_arg,
 )
 from wtcheck.dates import format_long
+from wtcheck.render.safe_text import safe_json, visible
 
 if TYPE_CHECKING:
     from wtcheck.workdays import Calendar
 
 app = typer.Typer(
-    help="Working-day arithmetic: add, sub, between, is. The start date never counts.",
+    help=(
+        "Working-day arithmetic: add, sub, between, is. The start date never counts. "
+        "The calendar is --division and --closures, else the config file's \\[calendar] "
+        "division and closures, else england-and-wales.\n\n"
+        "Example: wtcheck workdays add 22/12/2025 5"
+    ),
     no_args_is_help=True,
 )
 
@@ -34,12 +42,16 @@ DateArg = Annotated[
         metavar="DATE",
         help="A date, day first (2023-05-05, 05/05/2023, 5 May 2023).",
         show_default=False,
+        click_type=WORDS,
     ),
 ]
 CountArg = Annotated[
     int,
     typer.Argument(
-        min=1, metavar="N", help="Number of working days (1 or more).", show_default=False
+        metavar="N",
+        help="Number of working days (1 or more).",
+        show_default=False,
+        click_type=count_type(1),
     ),
 ]
 FormatOpt = Annotated[
@@ -49,7 +61,7 @@ FormatOpt = Annotated[
 
 def _emit(fmt: TextFormat, record: dict[str, Any], text: str) -> None:
     if fmt is TextFormat.JSON:
-        typer.echo(json.dumps(record, ensure_ascii=False))
+        typer.echo(safe_json(json.dumps(record, ensure_ascii=False)))
     else:
         typer.echo(text)
 
@@ -81,15 +93,28 @@ def add(
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
-    """The N-th working day strictly after DATE ('within N working days of DATE')."""
+    """The N-th working day strictly after DATE ('within N working days of DATE').
+
+    Example: wtcheck workdays add 22/12/2025 5  (prints Wed 31 Dec 2025)
+    """
+    from wtcheck.cli.context import Context
     from wtcheck.workdays import add_workdays
 
     d = parse_arg("DATE", start)
-    cal = open_calendar(division, calendar, closures)
-    result = add_workdays(cal, d, n, count_start_day=count_start_day)
-    _emit_date(fmt, cal, ("start", d), result, {"n": n, "count_start_day": count_start_day})
+    ctx = Context.build(
+        config=config,
+        division=division,
+        calendar=calendar,
+        closures=closures,
+        count_start_day=count_start_day,
+    )
+    cal = ctx.calendar
+    first = ctx.options.count_start_day
+    result = add_workdays(cal, d, n, count_start_day=first)
+    _emit_date(fmt, cal, ("start", d), result, {"n": n, "count_start_day": first})
 
 
 @app.command("sub")
@@ -100,34 +125,61 @@ def sub(
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
-    """DATE stepped back N working days ('no later than N working days before DATE')."""
+    """DATE stepped back N working days ('no later than N working days before DATE').
+
+    Example: wtcheck workdays sub 05/01/2026 3  (prints Tue 30 Dec 2025)
+    """
+    from wtcheck.cli.context import Context
     from wtcheck.workdays import sub_workdays
 
     d = parse_arg("DATE", target)
-    cal = open_calendar(division, calendar, closures)
-    result = sub_workdays(cal, d, n, clear_days=clear_days)
-    _emit_date(fmt, cal, ("target", d), result, {"n": n, "clear_days": clear_days})
+    ctx = Context.build(
+        config=config,
+        division=division,
+        calendar=calendar,
+        closures=closures,
+        clear_days=clear_days,
+    )
+    cal = ctx.calendar
+    clear = ctx.options.clear_days
+    result = sub_workdays(cal, d, n, clear_days=clear)
+    _emit_date(fmt, cal, ("target", d), result, {"n": n, "clear_days": clear})
 
 
 @app.command("between")
 def between(
     start: Annotated[
-        str, typer.Argument(metavar="A", help="First date (not counted).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="A", help="First date (not counted).", show_default=False, click_type=WORDS
+        ),
     ],
     end: Annotated[
-        str, typer.Argument(metavar="B", help="Second date (counted).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="B", help="Second date (counted).", show_default=False, click_type=WORDS
+        ),
     ],
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
-    """Working days in (A, B]: A excluded, B included; negative when B is before A."""
+    """Working days in (A, B]: A excluded, B included; negative when B is before A.
+
+    Example: wtcheck workdays between 22/12/2025 31/12/2025  (prints 5)
+    """
+    from wtcheck.cli.context import Context
+
     a = parse_arg("A", start)
     b = parse_arg("B", end)
-    cal = open_calendar(division, calendar, closures)
+    cal = Context.build(
+        config=config, division=division, calendar=calendar, closures=closures
+    ).calendar
     n = cal.between(a, b)
     projected = cal.is_projected(a, b)
     record = {
@@ -147,11 +199,19 @@ def is_(
     division: DivisionOpt = None,
     calendar: CalendarFileOpt = None,
     closures: ClosuresOpt = None,
+    config: ConfigOpt = None,
     fmt: FormatOpt = TextFormat.TEXT,
 ) -> None:
-    """Whether DATE is a working day, and if not, why. Exit 0 either way."""
+    """Whether DATE is a working day, and if not, why. Exit 0 either way.
+
+    Example: wtcheck workdays is 26/12/2025
+    """
+    from wtcheck.cli.context import Context
+
     d = parse_arg("DATE", day)
-    cal = open_calendar(division, calendar, closures)
+    cal = Context.build(
+        config=config, division=division, calendar=calendar, closures=closures
+    ).calendar
     working = cal.is_working(d)
     holiday = cal.holiday(d)
     if working:
@@ -172,5 +232,5 @@ def is_(
         "division": cal.division,
         "projected": projected,
     }
-    word = "a working day" if working else f"not a working day ({reason})"
+    word = "a working day" if working else f"not a working day ({visible(reason)})"
     _emit(fmt, record, f"{format_long(d)} is {word}{_projected_text(projected)}")

@@ -19,6 +19,7 @@ from wtcheck.calendar_report import DataInfo, DayCell, DayKind, MonthGrid, origi
 from wtcheck.dates import format_long
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
+from wtcheck.render.safe_text import safe_json, visible
 
 LIST_FIELDS = ("date", "weekday", "name", "origin", "source", "division", "notes")
 
@@ -37,7 +38,8 @@ def holiday_record(h: Holiday) -> dict[str, Any]:
 
 
 def write_list_json(out: TextIO, days: Sequence[Holiday]) -> None:
-    json.dump([holiday_record(h) for h in days], out, ensure_ascii=False, indent=2)
+    records = [holiday_record(h) for h in days]
+    out.write(safe_json(json.dumps(records, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -59,7 +61,9 @@ def print_list(
         console, "Date", "Day", "Name", "Source", title=f"Non-working weekdays, {division}, {span}"
     )
     for h in days:
-        table.add_row(h.date.isoformat(), f"{h.date:%a}", escape(h.label), origin_label(h.origin))
+        table.add_row(
+            h.date.isoformat(), f"{h.date:%a}", escape(visible(h.label)), origin_label(h.origin)
+        )
     console.print(table)
     console.print(f"{len(days)} non-working weekday{'' if len(days) == 1 else 's'}.")
     console.print(closures_note(closures))
@@ -87,7 +91,7 @@ def grid_lines(grid: MonthGrid) -> list[str]:
     for h in grid.days_off:
         mark = "#" if h.origin == "closure" else "*"
         lines.append(
-            f"  {mark} {format_long(h.date)}: {escape(h.label)} ({origin_label(h.origin)})"
+            f"  {mark} {format_long(h.date)}: {escape(visible(h.label))} ({origin_label(h.origin)})"
         )
     return lines
 
@@ -167,11 +171,15 @@ def info_lines(info: DataInfo) -> list[str]:
             f"  {d.weekday_holidays} days"
         )
     lines.append("Patches applied:" + ("" if info.patches_applied else " none"))
-    lines += [f"  {p.division} {p.date.isoformat()} {p.title}" for p in info.patches_applied]
+    lines += [
+        f"  {p.division} {p.date.isoformat()} {visible(p.title)}" for p in info.patches_applied
+    ]
     lines.append(
         "Patches skipped (already in the data):" + ("" if info.patches_skipped else " none")
     )
-    lines += [f"  {p.division} {p.date.isoformat()} {p.title}" for p in info.patches_skipped]
+    lines += [
+        f"  {p.division} {p.date.isoformat()} {visible(p.title)}" for p in info.patches_skipped
+    ]
     if info.imported is None:
         lines.append("Imported file: none (wtcheck calendar import FILE brings one in)")
     else:
@@ -180,7 +188,7 @@ def info_lines(info: DataInfo) -> list[str]:
         lines.append(f"  sha256:  {info.imported.sha256}")
     if info.closures_file is not None:
         lines.append(f"Local closure days: {info.closures_file} ({len(info.closures)} days)")
-        lines += [f"  # {format_long(d)}: {n}" for d, n in info.closures]
+        lines += [f"  # {format_long(d)}: {visible(n)}" for d, n in info.closures]
     else:
         lines.append("Local closure days: off (--closures FILE turns them on)")
     lines.append(
@@ -211,10 +219,14 @@ def diff_lines(diffs: Sequence[DivisionDiff]) -> list[str]:
             lines.append(f"{d.division}: no change")
             continue
         lines.append(f"{d.division}:")
-        lines += [f"  + added    {format_long(h.date)}  {h.title}" for h in d.added]
-        lines += [f"  - removed  {format_long(h.date)}  {h.title}" for h in d.removed]
+        lines += [f"  + added    {format_long(h.date)}  {visible(h.title)}" for h in d.added]
+        lines += [f"  - removed  {format_long(h.date)}  {visible(h.title)}" for h in d.removed]
         lines += [
-            f"  > moved    {format_long(m.old)} -> {format_long(m.new)}  {m.title}" for m in d.moved
+            f"  > moved    {format_long(m.old)} -> {format_long(m.new)}  {visible(m.title)}"
+            for m in d.moved
         ]
-        lines += [f"  ~ renamed  {format_long(r.date)}  {r.old!r} -> {r.new!r}" for r in d.renamed]
+        lines += [
+            f"  ~ renamed  {format_long(r.date)}  {visible(repr(r.old))} -> {visible(repr(r.new))}"
+            for r in d.renamed
+        ]
     return lines

@@ -12,6 +12,7 @@ from wtcheck.deadlines import Deadline, division_warning
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
+from wtcheck.render.safe_text import safe_json, visible
 from wtcheck.rules.model import Force
 from wtcheck.workdays import Calendar
 
@@ -65,7 +66,8 @@ def as_record(d: Deadline, cal: Calendar, as_of: date) -> dict[str, Any]:
 
 
 def write_json(out: TextIO, items: Sequence[Deadline], cal: Calendar, as_of: date) -> None:
-    json.dump([as_record(d, cal, as_of) for d in items], out, indent=2, ensure_ascii=False)
+    records = [as_record(d, cal, as_of) for d in items]
+    out.write(safe_json(json.dumps(records, indent=2, ensure_ascii=False)))
     out.write("\n")
 
 
@@ -84,10 +86,71 @@ def _left(n: int) -> str:
     return f"{n} left" if n > 0 else f"{-n} overdue"
 
 
+STACK_BELOW = 140
+"""Narrower than this (80-column terminals, 100-column pipes), deadlines are stacked entries:
+seven columns, two of them prose, need 140 to keep whole words."""
+
+
+def _title(cal: Calendar, as_of: date) -> str:
+    return f"Deadlines ({cal.division}), working days counted from {format_long(as_of)}"
+
+
+def _marks(d: Deadline) -> str:
+    return ("" if d.rule.verified else " [UNVERIFIED]") + (" [LOCAL]" if d.rule.local else "")
+
+
 def print_table(
     console: Console | PlainConsole, items: Sequence[Deadline], cal: Calendar, as_of: date
 ) -> None:
-    """A table of deadlines, then a line on the convention and the calendar."""
+    """A table of deadlines (stacked entries when narrow), then a line on projected dates."""
+    if console.width < STACK_BELOW:
+        _print_stacked(console, items, cal, as_of)
+    else:
+        _print_wide(console, items, cal, as_of)
+    if any(d.projected for d in items):
+        console.print("PROJECTED: at least one date used a year outside the GOV.UK data.")
+    warnings = {w for d in items if (w := division_warning(d.rule, d.division))}
+    for warning in sorted(warnings):
+        console.print(escape_markup(warning.replace("Warning:", "WARNING:", 1)))
+
+
+def _print_stacked(
+    console: Console | PlainConsole, items: Sequence[Deadline], cal: Calendar, as_of: date
+) -> None:
+    from wtcheck.render.stacked import entry_lines, print_lines
+
+    width = console.width
+    lines = [*entry_lines(_title(cal, as_of), (), width)]
+    for d in items:
+        rule = d.rule
+        lines.append("")
+        lines += entry_lines(
+            f"{rule.id}: {rule.name}",
+            (
+                (
+                    "Deadline",
+                    f"{format_long(d.deadline)} ("
+                    + (_left(cal.between(as_of, d.deadline)) if d.is_deadline
+                       else f"{rule.kind.value}: never late")
+                    + ")",
+                ),
+                (
+                    "Trigger",
+                    f"{visible(d.trigger.replace('_', ' '))}, {format_long(d.trigger_date)}",
+                ),
+                ("Force", force_label(rule.force) + _marks(d)),
+                ("Edition", visible(d.edition_label)),
+                ("Source", visible(str(rule.cites[0]))),
+                ("Notes", "\n".join(f"- {visible(n)}" for n in d.notes)),
+            ),
+            width,
+        )
+    print_lines(console, lines)
+
+
+def _print_wide(
+    console: Console | PlainConsole, items: Sequence[Deadline], cal: Calendar, as_of: date
+) -> None:
     table = make_table(
         console,
         "Rule",
@@ -97,7 +160,7 @@ def print_table(
         "Force",
         "Edition / source",
         "Notes",
-        title=f"Deadlines ({cal.division}), working days counted from {format_long(as_of)}",
+        title=escape_markup(_title(cal, as_of)),
     )
     for d in items:
         rule = d.rule
@@ -106,20 +169,17 @@ def print_table(
         shown = _left(left) if d.is_deadline else f"{rule.kind.value}: never late"
         if not d.is_deadline:
             style = ""
-        notes = list(d.notes)
-        verified = ("" if rule.verified else " [UNVERIFIED]") + (" [LOCAL]" if rule.local else "")
         table.add_row(
-            escape_markup(f"{rule.id}\n{rule.name}"),
-            escape_markup(f"{d.trigger.replace('_', ' ')}\n{format_long(d.trigger_date)}"),
+            _cell(f"{visible(rule.id)}\n{visible(rule.name)}"),
+            _cell(f"{visible(d.trigger.replace('_', ' '))}\n{format_long(d.trigger_date)}"),
             f"[bold]{format_long(d.deadline)}[/bold]",
             f"[{style}]{shown}[/{style}]" if style else shown,
-            force_label(rule.force) + verified,
-            escape_markup(f"{d.edition_label}\n{rule.cites[0]}"),
-            escape_markup("\n".join(f"- {n}" for n in notes)),
+            force_label(rule.force) + _marks(d),
+            _cell(f"{visible(d.edition_label)}\n{visible(str(rule.cites[0]))}"),
+            _cell("\n".join(f"- {visible(n)}" for n in d.notes)),
         )
     console.print(table)
-    if any(d.projected for d in items):
-        console.print("PROJECTED: at least one date used a year outside the GOV.UK data.")
-    warnings = {w for d in items if (w := division_warning(d.rule, d.division))}
-    for warning in sorted(warnings):
-        console.print(escape_markup(warning.replace("Warning:", "WARNING:", 1)))
+
+
+def _cell(text: str) -> str:
+    return escape_markup(text)

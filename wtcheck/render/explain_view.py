@@ -15,6 +15,7 @@ from rich.text import Text
 from wtcheck.dates import format_long
 from wtcheck.explain import Day, Explanation, Gap
 from wtcheck.render.rules_view import force_text
+from wtcheck.render.safe_text import visible
 from wtcheck.rules.model import Force
 
 CELL = 8
@@ -69,21 +70,21 @@ def _legend(expl: Explanation) -> str:
 
 
 def lines(expl: Explanation) -> list[Text]:
-    """The explanation as lines of (styled) text."""
+    """The explanation as lines of (styled) text; data shown with control characters escaped."""
     d = expl.deadline
     rule = d.rule
     out: list[Text] = []
-    title = Text(f"{rule.id}: {rule.name}", style="bold")
+    title = Text(f"{visible(rule.id)}: {visible(rule.name)}", style="bold")
     if rule.local:
         title.append("  [LOCAL]")
     if not rule.verified:
         title.append("  [UNVERIFIED]")
     out.append(title)
-    out.append(Text(f"Trigger:  {format_long(d.trigger_date)}, the {d.trigger_label}"))
+    out.append(Text(f"Trigger:  {format_long(d.trigger_date)}, the {visible(d.trigger_label)}"))
     label = f"{expl.date_label}:"
     out.append(Text(f"{label:<9} {format_long(d.deadline)}", style="bold"))
     out.append(Text(f"Counted:  {expl.counted}"))
-    out.append(Text(f"Edition:  {d.edition_label} ({expl.edition_chosen})"))
+    out.append(Text(f"Edition:  {visible(d.edition_label)} ({expl.edition_chosen})"))
     out.append(Text(f"Calendar: {d.division} bank holidays" + _closures(expl)))
     out.append(Text(""))
     out.append(Text(HEADER.rstrip()))
@@ -103,23 +104,25 @@ def lines(expl: Explanation) -> list[Text]:
         out.append(Text("Not working days:"))
         for off in expl.off_days:
             kind = "closure day" if off.closure else "bank holiday"
-            out.append(Text(f"  {format_long(off.day):<16} {off.name} ({kind})"))
+            out.append(Text(f"  {format_long(off.day):<16} {visible(off.name)} ({kind})"))
     out.append(Text(""))
-    out.append(Text(f"Rule:       {expl.wording}"))
+    out.append(Text(f"Rule:       {visible(expl.wording)}"))
     force = force_text(rule)
     if rule.force is Force.GUIDANCE:
         force += ": missing it is poor practice, not unlawful"
-    out.append(Text(f"Force:      {force}" + (f". {rule.force_note}" if rule.force_note else "")))
+    out.append(
+        Text(f"Force:      {force}" + (f". {visible(rule.force_note)}" if rule.force_note else ""))
+    )
     out.append(Text("Source:"))
     for cite in rule.cites:
         extra = f" ({cite.note})" if cite.note else ""
-        out.append(Text(f"  - {cite}{extra}"))
+        out.append(Text(f"  - {visible(str(cite))}{visible(extra)}"))
     out.append(Text(f"Convention: {expl.convention}"))
     notes = [*rule.notes, *d.notes]
     if notes:
         out.append(Text("Notes:"))
         for note in notes:
-            out.append(Text(f"  - {note}"))
+            out.append(Text(f"  - {visible(note)}"))
     return out
 
 
@@ -128,5 +131,12 @@ def _closures(expl: Explanation) -> str:
 
 
 def print_explanation(console: Console, expl: Explanation) -> None:
+    """The explanation; long lines of text wrapped to the console under their text."""
+    from wtcheck.render.stacked import hang_wrap
+
     for line in lines(expl):
-        console.print(line, soft_wrap=True)
+        if line.spans or len(line.plain) <= console.width:
+            console.print(line, soft_wrap=True)
+            continue
+        for part in hang_wrap(line.plain, console.width):
+            console.print(Text(part, style=line.style), soft_wrap=True)

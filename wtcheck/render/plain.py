@@ -276,7 +276,8 @@ class PlainTable:
         self.title = title
         self.rows: list[tuple[str, ...]] = []
 
-    def add_row(self, *cells: str) -> None:
+    def add_row(self, *cells: str, style: str | None = None) -> None:
+        """Add a row; *style* is accepted as rich's is and ignored (piped: no colour)."""
         if len(cells) > len(self.headers):
             raise ValueError(
                 f"a row of {len(cells)} cells in a table of {len(self.headers)} columns"

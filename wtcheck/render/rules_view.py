@@ -12,11 +12,14 @@ from wtcheck.dates import format_long
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
+from wtcheck.render.safe_text import safe_json, visible
 from wtcheck.rules.model import Direction, Force, Rule, Unit
 from wtcheck.rules.query import Step, assumed_boundaries, edition_titles
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from wtcheck.render.plain import PlainConsole
 
 FIELDS = (
     "id", "name", "topic", "trigger", "completion", "length", "unit", "direction", "kind",
@@ -68,7 +71,7 @@ def record(rule: Rule) -> dict[str, Any]:
 
 
 def write_json(out: TextIO, rules: Sequence[Rule]) -> None:
-    json.dump([record(r) for r in rules], out, indent=2, ensure_ascii=False)
+    out.write(safe_json(json.dumps([record(r) for r in rules], indent=2, ensure_ascii=False)))
     out.write("\n")
 
 
@@ -81,7 +84,7 @@ def write_rule_json(out: TextIO, rule: Rule, steps: Sequence[Step]) -> None:
          "note": s.note}
         for s in steps
     ]  # fmt: skip
-    json.dump(rec, out, indent=2, ensure_ascii=False)
+    out.write(safe_json(json.dumps(rec, indent=2, ensure_ascii=False)))
     out.write("\n")
 
 
@@ -137,22 +140,49 @@ def status(rule: Rule) -> str:
     return ", ".join(marks)
 
 
-def print_table(console: Console, rules: Sequence[Rule], title: str) -> None:
+STACK_BELOW = 110
+"""Narrower than this (80-column terminals, 100-column pipes), rules are stacked entries."""
+
+FOOTNOTE = (
+    "STATUTORY: a 'must' in an Act or regulations. guidance: a 'should'; missing it is "
+    "poor practice, never unlawful. 'wtcheck rules show ID' prints one rule in full."
+)
+
+
+def print_table(console: Console | PlainConsole, rules: Sequence[Rule], title: str) -> None:
+    """The rules as a table (stacked entries when narrow), then what the force words mean."""
+    if console.width < STACK_BELOW:
+        from wtcheck.render.stacked import entry_lines, print_lines
+
+        lines = entry_lines(title, (), console.width)
+        for rule in rules:
+            lines.append("")
+            lines += entry_lines(
+                f"{rule.id}: {rule.name}",
+                (
+                    ("Timescale", visible(timescale(rule))),
+                    ("Force", force_text(rule)),
+                    ("In force", _span(rule.in_force_from, rule.in_force_to)),
+                    ("Status", status(rule)),
+                ),
+                console.width,
+            )
+        lines.append("")
+        print_lines(console, lines)
+        console.print(FOOTNOTE, markup=False, highlight=False)
+        return
     table = make_table(console, "Rule", "Timescale", "Force", "In force", "Status", title=title)
     for rule in rules:
         force = force_text(rule)
         table.add_row(
-            escape_markup(f"{rule.id}\n{rule.name}"),
-            escape_markup(timescale(rule)),
+            escape_markup(f"{visible(rule.id)}\n{visible(rule.name)}"),
+            escape_markup(visible(timescale(rule))),
             f"[bold]{force}[/bold]" if rule.force is Force.STATUTORY else force,
             _span(rule.in_force_from, rule.in_force_to),
             status(rule),
         )
     console.print(table)
-    console.print(
-        "STATUTORY: a 'must' in an Act or regulations. guidance: a 'should'; missing it is "
-        "poor practice, never unlawful. 'wtcheck rules show ID' prints one rule in full."
-    )
+    console.print(FOOTNOTE, markup=False, highlight=False)
 
 
 def _concept(key: str | None) -> str:
@@ -162,8 +192,11 @@ def _concept(key: str | None) -> str:
     return f"{key} ({c.label}; {c.option}, column {c.column})" if c else key
 
 
-def show_lines(rule: Rule, steps: Sequence[Step]) -> list[str]:
-    """Everything about one rule, as lines of plain text."""
+def show_lines(rule: Rule, steps: Sequence[Step], width: int | None = None) -> list[str]:
+    """Everything about one rule, as lines of plain text.
+
+    *width*: a history line longer than this puts its dates on a line of its own.
+    """
     out = [f"{rule.id}: {rule.name}"]
     out.append(f"Timescale:  {timescale(rule)}")
     force = force_text(rule)
@@ -196,16 +229,21 @@ def show_lines(rule: Rule, steps: Sequence[Step]) -> list[str]:
         here = ">" if step.rule.id == rule.id else " "
         ts = timescale(step.rule, step.length)
         note = f" ({step.note})" if step.note else ""
-        out.append(
-            f" {here} {step.rule.id:<20} {ts:<45} {_span(step.in_force_from, step.in_force_to)}"
-            f"{note}"
-        )
+        span = _span(step.in_force_from, step.in_force_to)
+        line = f" {here} {step.rule.id:<20} {ts:<45} {span}{note}"
+        if width is not None and len(line) > width:  # narrow: the dates on a line of their own
+            line = f" {here} {step.rule.id}: {ts}\n     {span}{note}"
+        out += line.split("\n")
     return out
 
 
 def print_rule(console: Console, rule: Rule, steps: Sequence[Step]) -> None:
+    """One rule in full, long lines wrapped to the console under their text."""
     from rich.text import Text
 
-    for line in show_lines(rule, steps):
+    from wtcheck.render.stacked import hang_wrap
+
+    for line in map(visible, show_lines(rule, steps, console.width)):
         style = "bold" if line.startswith("Force:      STATUTORY") else ""
-        console.print(Text(line, style=style), soft_wrap=True)
+        for part in hang_wrap(line, console.width):
+            console.print(Text(part, style=style), soft_wrap=True)
