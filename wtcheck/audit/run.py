@@ -31,6 +31,8 @@ from wtcheck.errors import DeliveryError
 from wtcheck.findings import DEFAULT_SELECTED, Status
 
 if TYPE_CHECKING:
+    from wtcheck.mailer import EmailSettings
+    from wtcheck.state import Changes
     from wtcheck.workdays import Calendar
 
 Notice = Callable[[str], None]
@@ -47,6 +49,8 @@ class ReportOptions:
     failing: frozenset[Status] = DEFAULT_SELECTED
     """Statuses that make the run reportable (exit 1)."""
     heading: str = ""
+    wide: bool = False
+    """Piped tables not fitted to a width (``--wide``)."""
 
 
 @dataclass
@@ -71,20 +75,25 @@ def run(
     say: Notice,
     mapping: Mapping[str, Sequence[str]] | None = None,
     progress: Progress | None = None,
-    send: Callable[[AuditResult], bool] | None = None,
+    mail: EmailSettings | None = None,
+    state: Path | None = None,
+    only_new: bool = False,
     sheet: str | None = None,
 ) -> Outcome:
     """Audit *files* and deliver the report (see the module docstring).
 
-    *notice* prints a note, *say* the summary line (both to stderr). *send*,
-    when mail is set up, gets the result after ``--output`` is written and
-    returns whether a message went out; a :class:`DeliveryError` it raises is
-    returned in the outcome.
+    *notice* prints a note, *say* the summary line (both to stderr). With
+    *mail* and/or *state*, :func:`wtcheck.mail_run.run_delivery` runs the
+    sequence: the state is opened (and locked), the report written, the state
+    saved, then each message sent and recorded; a :class:`DeliveryError` is
+    returned in the outcome. *only_new*: list only findings new since the
+    state's previous run.
     """
     notes: list[str] = []
     held = notes.append if report.quiet else notice
     audit = dict(mapping=mapping, progress=progress, sheet=sheet)
-    if report.fmt == "csv" and send is None and (report.output or not report.quiet):
+    plain = mail is None and state is None
+    if report.fmt == "csv" and plain and (report.output or not report.quiet):
         ctx = _open(report.output)
         with ctx as out:
             writer = _csv_writer(out)
@@ -99,27 +108,58 @@ def run(
 
     result = audit_files(files, cal, options, notice=held, **audit)  # type: ignore[arg-type]
     reportable = any(result.counts[s] for s in report.failing)
-    if report.output is not None:
-        from wtcheck.deliver import write_atomic
+    seen: list[Changes | None] = [None]
 
-        buffer = io.StringIO()
-        render(result, options, report, buffer)
-        write_atomic(report.output, buffer.getvalue())
+    def write(changes: Changes | None) -> None:
+        """The report first: --output written before the state is saved or mail sent."""
+        seen[0] = changes
+        if changes is not None and only_new:
+            from wtcheck.audit.pipeline import findings_frame
+
+            new = changes.select_new(result.findings())
+            result.frame = findings_frame(new, options.by)
+        if report.output is not None:
+            from wtcheck.deliver import write_atomic
+
+            buffer = io.StringIO()
+            render(result, options, report, buffer)
+            write_atomic(report.output, buffer.getvalue())
+
     failure, sent = None, False
-    if send is not None:
+    if plain:
+        write(None)
+    else:
+        from wtcheck.mail_run import run_delivery
+
         try:
-            sent = send(result)
+            done = run_delivery(
+                result.findings(), mail, state, options.as_of, write, files=files,
+                selected=report.failing, soon=options.soon, only_new=only_new,
+            )  # fmt: skip
+            sent = done.delivered is not None and bool(
+                done.delivered.sent or done.delivered.already
+            )
         except DeliveryError as exc:
             failure = exc
     show = not report.quiet or (reportable and not sent)
     if show:
         for note in notes:
             notice(note)
+        if seen[0] is not None:
+            notice(_changes_line(seen[0], result))
         if report.output is None:
             render(result, options, report, sys.stdout)
         if report.fmt != "table":
             say(_summary(result))
     return Outcome(result, reportable, failure, notes)
+
+
+def _changes_line(changes: Changes, result: AuditResult) -> str:
+    new, still, resolved = changes.counts(result.findings())
+    since = (
+        f"since the run as of {changes.previous:%d/%m/%Y}" if changes.previous else "(first run)"
+    )
+    return f"{new} new, {still} still open, {resolved} resolved {since}"
 
 
 def _open(output: Path | None):  # type: ignore[no-untyped-def]
@@ -137,7 +177,7 @@ def _csv_writer(out: TextIO):  # type: ignore[no-untyped-def]
 def _summary(result: AuditResult) -> str:
     from wtcheck.render.audit_view import summary_line
 
-    return summary_line(result.counts)
+    return summary_line(result.counts, result.rows)
 
 
 def render(result: AuditResult, options: AuditOptions, report: ReportOptions, out: TextIO) -> None:
@@ -150,7 +190,11 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         writer(result.frame)
         writer.finish(options.by)
     elif report.fmt == "json":
-        findings_view.write_findings_json(out, result.findings(), options.by)
+        from wtcheck.render.safe_text import safe_json
+
+        buffer = io.StringIO()
+        findings_view.write_findings_json(buffer, result.findings(), options.by)
+        out.write(safe_json(buffer.getvalue()))
     elif report.fmt == "ics":
         from wtcheck.render.ics import finding_events, render_ics
 
@@ -161,5 +205,11 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         from wtcheck.render.console import make_console
 
         print_findings(
-            make_console(out), result.findings(), result.counts, options.keep, report.heading
+            make_console(out, wide=report.wide),
+            result.findings(),
+            result.counts,
+            options.keep,
+            report.heading,
+            soon=options.soon,
+            rows_read=result.rows,
         )

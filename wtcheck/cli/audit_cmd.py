@@ -21,6 +21,7 @@ from wtcheck.cli.email_opts import (
     SmtpStarttlsOpt,
     SmtpTimeoutOpt,
     SmtpUserOpt,
+    StateOpt,
 )
 from wtcheck.cli.options import (
     COUNT,
@@ -35,9 +36,7 @@ from wtcheck.cli.options import (
     FeedFormat,
     InclusiveOpt,
     RRAnchorOpt,
-    as_of_date,
-    counting_options,
-    open_calendar,
+    WideOpt,
 )
 from wtcheck.errors import InputError
 from wtcheck.findings import DEFAULT_SELECTED, STATUS_ORDER, Status
@@ -47,32 +46,40 @@ if TYPE_CHECKING:
 
     from wtcheck.audit.sources import Source
 
-DEFAULT_SHOWN = frozenset({Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID})
+DEFAULT_SHOWN = frozenset(
+    {Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID, Status.CHECK, Status.CONDITIONAL}
+)
 """Shown when --only is not given (met and pending are counted in the summary)."""
 
 PROGRESS_BYTES = 8 << 20
 """Files at least this large get a progress bar (when stderr is a terminal)."""
 
 
-def parse_only(value: str | None) -> frozenset[Status] | None:
-    """The statuses --only names (comma-separated, or ``all``); None when not given."""
+def parse_only(value: str | None) -> tuple[frozenset[Status] | None, bool]:
+    """(the statuses --only names, or None when not given; whether it says ``new``).
+
+    A comma-separated list of statuses, or ``all``; ``new`` (with --state) keeps
+    only findings new since the previous run, with the statuses given or the default.
+    """
     if value is None:
-        return None
+        return None, False
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    new = "new" in names
+    names = [n for n in names if n != "new"]
     if names == ["all"]:
-        return frozenset(Status)
+        return frozenset(Status), new
     known = {s.value: s for s in Status}
     out = set()
     for n in names:
         if n not in known:
             raise InputError(
-                f"--only: unknown status {n!r}; expected all or a comma-separated list of "
+                f"--only: unknown status {n!r}; expected all, new or a comma-separated list of "
                 + ", ".join(s.value for s in STATUS_ORDER)
             )
         out.add(known[n])
-    if not out:
+    if not out and not new:
         raise InputError("--only: no status given")
-    return frozenset(out)
+    return (frozenset(out) if out else None), new
 
 
 def _notice(message: str) -> None:
@@ -221,6 +228,8 @@ def audit(
     smtp_cafile: SmtpCafileOpt = None,
     smtp_timeout: SmtpTimeoutOpt = None,
     email_always: EmailAlwaysOpt = False,
+    state: StateOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """Audit case exports: what was met, late, overdue now or due soon, per case and rule.
 
@@ -233,17 +242,21 @@ def audit(
     from contextlib import contextmanager
 
     from wtcheck.audit.columns import load_mapping
-    from wtcheck.audit.pipeline import AuditResult
     from wtcheck.audit.plan import AuditOptions
     from wtcheck.audit.run import ReportOptions, run
-    from wtcheck.cli.email_opts import email_settings, send_if_needed
-    from wtcheck.config import load_config
+    from wtcheck.cli.context import Context
+    from wtcheck.cli.email_opts import email_settings
     from wtcheck.deliver import refuse_input_as_output
     from wtcheck.mailer import EmailOptions
     from wtcheck.rules import get_rule
 
     refuse_input_as_output(output, files)
-    cfg = load_config(config)
+    ctx = Context.build(
+        config=config, division=division, calendar=calendar, closures=closures, as_of=as_of,
+        rr_anchor=rr_anchor, count_start_day=count_start_day, clear_days=clear_days,
+        inclusive=inclusive, wide=wide,
+    )  # fmt: skip
+    cfg = ctx.config
     mail = email_settings(
         EmailOptions(
             tuple(email_to), email_from, smtp_host, smtp_port, smtp_starttls, smtp_ssl,
@@ -252,37 +265,32 @@ def audit(
         email,
         cfg,
     )  # fmt: skip
+    if mail is not None and mail.routes and not by:
+        raise InputError("[email.routes] sends each --by group its own findings; give --by COLUMN")
+    if output is not None and not output.parent.is_dir():
+        raise InputError(f"--output {output}: folder {output.parent} does not exist")
     extra = tuple(cfg.local_rules)
     columns_map = load_mapping(mapping) if mapping else None
     if show_columns:
         _show_columns(files, columns_map, output)
         return
-    selected = parse_only(only)
+    selected, only_new = parse_only(only)
+    if only_new and state is None:
+        raise InputError("--only new needs --state FILE (new since the run it recorded)")
     shown = selected if selected is not None else DEFAULT_SHOWN
     failing = selected if selected is not None else DEFAULT_SELECTED
-    day = as_of_date(as_of)
-    counting = counting_options(
-        cfg,
-        rr_anchor=rr_anchor,
-        count_start_day=count_start_day,
-        clear_days=clear_days,
-        inclusive=inclusive,
-    )
+    day = ctx.as_of
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
     options = AuditOptions(
-        day, soon, counting, rules, extra, keep=shown, by=tuple(by), as_of_given=as_of is not None,
-        preset=preset,
+        day, soon, ctx.options, rules, extra, keep=shown, by=tuple(by),
+        as_of_given=as_of is not None, preset=preset,
     )  # fmt: skip
-    cal = open_calendar(division, calendar, closures, cfg, as_of=day)
+    cal = ctx.calendar
     heading = (
         f"Audit of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y} "
         f"({cal.division}; 'due soon' = {soon} working days or fewer)"
     )
-    report = ReportOptions(fmt.value, output, quiet, failing, heading)
-
-    def send(result: AuditResult) -> bool:
-        return send_if_needed(mail, result.findings(), files, day, failing, soon)
-
+    report = ReportOptions(fmt.value, output, quiet, failing, heading, wide)
     outcome = run(
         files,
         cal,
@@ -292,7 +300,9 @@ def audit(
         notice=_notice,
         say=lambda line: typer.echo(line, err=True),
         progress=contextmanager(_progress),
-        send=send if mail is not None else None,
+        mail=mail,
+        state=state,
+        only_new=only_new,
         sheet=sheet,
     )
     if outcome.failure:

@@ -35,6 +35,8 @@ STYLE = {
     Status.PENDING: "cyan",
     Status.MET: "green",
     Status.INVALID: "magenta",
+    Status.CHECK: "blue",
+    Status.CONDITIONAL: "yellow",
 }
 TITLE = {
     Status.OVERDUE: "Overdue: not done, deadline passed",
@@ -43,6 +45,8 @@ TITLE = {
     Status.PENDING: "Pending: not done, not yet due",
     Status.MET: "Met: done on or before the deadline",
     Status.INVALID: "Invalid: a date that could not be read",
+    Status.CHECK: "Check: a duty with no time limit, where the event fell (never late)",
+    Status.CONDITIONAL: "Conditional: not done, and required only if a fact the data cannot show holds",
 }
 
 
@@ -52,9 +56,14 @@ def title(status: Status, soon: int) -> str:
     return text.replace("next 1 working days", "next working day")
 
 
-def summary_line(counts: Mapping[Status, int]) -> str:
-    """``3 overdue, 2 late, 1 due-soon, 4 pending, 10 met, 1 invalid``."""
-    return ", ".join(f"{counts.get(s, 0)} {s.value}" for s in STATUS_ORDER)
+def summary_line(counts: Mapping[Status, int], rows: int | None = None) -> str:
+    """``3 overdue, 2 late, 1 due-soon, 4 pending, 10 met, 1 invalid`` (then ``2 check``
+    and ``1 conditional`` when there are any), and with *rows*, ``; 40 rows read``."""
+    always = STATUS_ORDER[: STATUS_ORDER.index(Status.INVALID) + 1]
+    text = ", ".join(
+        f"{counts.get(s, 0)} {s.value}" for s in STATUS_ORDER if s in always or counts.get(s, 0)
+    )
+    return text if rows is None else f"{text}; {rows:,} rows read"
 
 
 def _day(d: date | None) -> str:
@@ -69,8 +78,10 @@ def print_findings(
     heading: str,
     *,
     soon: int = 5,
+    rows_read: int | None = None,
 ) -> None:
-    """One table per shown status that has findings, then the summary line.
+    """One table per shown status that has findings, then the summary line
+    (with the data rows read, when given).
 
     *soon*: the ``--soon`` window, named in the due-soon heading.
     """
@@ -91,7 +102,7 @@ def print_findings(
         for row in rows:
             table.add_row(*map(escape_markup, row), style=style)
         console.print(table)
-    console.print(summary_line(counts), markup=False, highlight=False)
+    console.print(summary_line(counts, rows_read), markup=False, highlight=False)
 
 
 def _urgency(f: Finding) -> tuple[object, ...]:

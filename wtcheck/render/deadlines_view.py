@@ -130,8 +130,11 @@ def _print_stacked(
                 (
                     "Deadline",
                     f"{format_long(d.deadline)} ("
-                    + (_left(cal.between(as_of, d.deadline)) if d.is_deadline
-                       else f"{rule.kind.value}: never late")
+                    + (
+                        _left(cal.between(as_of, d.deadline))
+                        if d.is_deadline
+                        else f"{rule.kind.value}: never late"
+                    )
                     + ")",
                 ),
                 (

@@ -21,6 +21,13 @@ def days_text(f: Finding, *, short: bool = False) -> str:
     if f.status is Status.INVALID and not short:
         where = f"{f.column}: {f.value!r}" if f.column else ""
         return "; ".join(p for p in (where, f.message) if p) or "could not be checked"
+    if f.status in (Status.CHECK, Status.CONDITIONAL):
+        if not short:
+            return f.message
+        first = f.message.split(". ")[0].removeprefix("Check: ").removeprefix("Conditional: ")
+        if " was " in first:  # "the referral ... on <date> was within the window (...)"
+            first = first.split(" was ", 1)[1]
+        return first.split(" (")[0].rstrip(".")
     n = f.days
     if n is None:
         return ""
@@ -45,6 +52,8 @@ def status_phrase(status: Status, count: int, soon: int) -> str:
         Status.PENDING: "pending",
         Status.MET: "met",
         Status.INVALID: "could not be checked",
+        Status.CHECK: "to check (no time limit)",
+        Status.CONDITIONAL: "conditional",
     }
     return f"{count} {words[status]}"
 

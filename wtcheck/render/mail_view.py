@@ -306,6 +306,8 @@ def _section_title(status: Status, count: int, soon: int) -> str:
         Status.INVALID: "Could not be checked",
         Status.PENDING: "Pending",
         Status.MET: "Met",
+        Status.CHECK: "To check (no time limit)",
+        Status.CONDITIONAL: "Conditional",
     }
     return f"{titles[status]} ({count})"
 
