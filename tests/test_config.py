@@ -137,7 +137,7 @@ def test_the_current_folder_then_the_user_folder(
          "line 3: rules.strat.unit: expected one of working-days, calendar-days, "
          "days-beginning-with, weeks, months, hours, none, got 'fortnights'"),
         ("[rules.strat]\nlength = 0\nunit = \"working-days\"\n",
-         "line 2: rules.strat.length: expected a whole number of 1 or more, got 0"),
+         "line 2: rules.strat.length: expected a whole number from 1 to 9999, got 0"),
         ("[rules.strat]\nlength = 3\n",
          "line 1: rules.strat.unit: strat has no national unit; give one"),
         ("[rules.strat]\nlenght = 3\n",
