@@ -24,7 +24,6 @@ from typer.core import TyperGroup
 from wtcheck import __version__
 from wtcheck.errors import WtcheckError
 
-
 DEBUG_ENV = "WTCHECK_DEBUG"
 """Set to 1 to see the traceback of an internal error."""
 
