@@ -199,9 +199,10 @@ def remove_stale(folder: str, name: str, *, now: float | None = None) -> list[st
 
 def _open_temp(folder: str, name: str) -> tuple[int, str | None]:
     """A descriptor on a new temp file in *folder*, and its name (None if unnamed)."""
-    if USE_UNNAMED and _O_TMPFILE and os.path.isdir("/proc/self/fd"):
+    if USE_UNNAMED and _O_TMPFILE:
         try:
-            fd = os.open(folder, _O_TMPFILE | os.O_WRONLY | _O_CLOEXEC, 0o600)
+            # read-write: its bytes can still be copied if linking it is refused
+            fd = os.open(folder, _O_TMPFILE | os.O_RDWR | _O_CLOEXEC, 0o600)
         except OSError:
             pass  # EOPNOTSUPP, EISDIR (old kernel), ...: the named file says what is wrong
         else:
