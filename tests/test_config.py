@@ -155,6 +155,13 @@ def test_the_current_folder_then_the_user_folder(
         ("[rules.strat]\nforce = \"must\"\n",
          "line 2: rules.strat.force: expected one of statutory, guidance, got 'must'"),
         ("[rules]\nstrat = 3\n", "line 2: rules.strat: expected a table ([rules.strat])"),
+        ("[rules.strat]\nin_force_from = 2020-01-01T00:00:00\n",
+         "line 2: rules.strat.in_force_from: expected a date such as 2024-01-31, "
+         "got datetime.datetime(2020, 1, 1, 0, 0)"),
+        ("[calendar]\nclosures = \"a\\u0000b\"\n",
+         "line 2: calendar.closures: no such file: '{dir}/a\\x00b'"),
+        ("[rules.strat]\nname = \"" + "x" * 100 + "\"\nrepeats = \"" + "y" * 100 + "\"\n",
+         "line 3: rules.strat.repeats: expected true or false, got '" + "y" * 58 + "…"),
     ],
 )  # fmt: skip
 def test_errors_name_the_file_key_and_line(tmp_path: Path, text: str, message: str) -> None:

@@ -5,7 +5,7 @@ config file is read."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,9 @@ class Reader:
         closures = calendar.get("closures")
         closures_file = (self.path.parent / closures) if closures else None
         if closures_file is not None and not closures_file.is_file():
-            raise self.fail(("calendar",), "closures", f"no such file: {closures_file}")
+            named = str(closures_file)
+            named = named if named.isprintable() else repr(named)
+            raise self.fail(("calendar",), "closures", f"no such file: {named}")
         rules = self.table(data, "rules")
         local = tuple(self.rule(rule_id, table) for rule_id, table in rules.items())
         return Config(
@@ -167,7 +169,7 @@ class Reader:
         from wtcheck.dates import parse_date
         from wtcheck.errors import DateError
 
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if isinstance(value, str):
             try:
