@@ -285,8 +285,9 @@ def read_file(path: Path, origin: str) -> HolidayData:
     """Read and validate a GOV.UK file; raise :class:`CalendarDataError` if unusable."""
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        raise CalendarDataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) else "a NUL in the name"
+        raise CalendarDataError(f"{path}: cannot read ({reason or exc})") from None
     return parse_govuk(raw, path, origin)
 
 

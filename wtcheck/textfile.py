@@ -30,4 +30,6 @@ def read_utf8(path: Path, where: str, error: type[InputError] = InputError) -> s
         raw = path.read_bytes()
     except OSError as exc:
         raise error(f"{where}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name (only from a library caller or a config value)
+        raise error(f"{where}: cannot read (the file name holds a NUL character)") from None
     return decode_utf8(raw, where, error)
