@@ -14,6 +14,7 @@ from tests.data.sample_findings import finding
 from wtcheck.render.ics import (
     MAX_OCTETS,
     Event,
+    escape_text,
     finding_events,
     fold,
     iter_finding_events,
@@ -98,3 +99,15 @@ def test_iter_finding_events_is_lazy_and_equals_finding_events() -> None:
     lazy = iter_finding_events(iter(items), AS_OF)
     assert next(lazy).summary.endswith("(case C1)")
     assert list(iter_finding_events(items, AS_OF)) == finding_events(items, AS_OF)
+
+
+def reference_escape(value: str) -> str:
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x200), max_size=60))
+def test_escape_text_equals_the_plain_escape(value: str) -> None:
+    assert escape_text(value) == reference_escape(value)

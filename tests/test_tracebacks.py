@@ -176,6 +176,10 @@ def test_audit_output_onto_a_full_disk(tmp_path: Path) -> None:
             "Invalid value for 'N': 0 is not in the range x>=1 (see 'wtcheck workdays add --help')",
         ),
         (("calendar", "nosuch"), "No such command 'nosuch' (see 'wtcheck calendar --help')"),
+        (
+            ("deadlines", "--\x1b[2Jx"),
+            "No such option: --\\x1b[2Jx (see 'wtcheck deadlines --help')",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(args: tuple[str, ...], message: str) -> None:

@@ -34,9 +34,11 @@ USAGE_EXIT = 2
 
 
 def one_line(text: str, limit: int = 500) -> str:
-    """*text* on one line (runs of whitespace, line breaks included, become one space),
-    cut to *limit* characters."""
+    """*text* on one line (runs of whitespace, line breaks included, become one space;
+    other control characters escaped), cut to *limit* characters."""
     flat = " ".join(str(text).split())
+    if not flat.isprintable():  # an escape sequence typed as an option name: shown, not run
+        flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

@@ -60,13 +60,15 @@ def event_uid(case_id: str, rule: str, trigger_date: date, anchor: str | None = 
     return f"{digest.hexdigest()}@wtcheck"
 
 
+_DROP_CONTROLS = {c: None for c in (*range(0x20), 0x7F) if c not in (0x09, 0x0A)}
+
+
 def escape_text(value: str) -> str:
     """An RFC 5545 TEXT value (§3.3.11): backslash, semicolon, comma and newlines escaped.
 
     Other control characters, which TEXT may not hold, are dropped.
     """
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
+    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP_CONTROLS)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
