@@ -216,9 +216,12 @@ def _linkat_empty_path(fd: int, dst: str) -> None:
     this; older kernels only with CAP_DAC_READ_SEARCH (OSError otherwise)."""
     import ctypes  # only here: a few ms, on the systems where /proc linking fails
 
-    libc = ctypes.CDLL(None, use_errno=True)
+    try:
+        linkat = ctypes.CDLL(None, use_errno=True).linkat
+    except (OSError, AttributeError):
+        raise OSError(errno.ENOSYS, "linkat is not available", dst) from None
     at_fdcwd, at_empty_path = -100, 0x1000
-    if libc.linkat(fd, b"", at_fdcwd, os.fsencode(dst), at_empty_path) != 0:
+    if linkat(fd, b"", at_fdcwd, os.fsencode(dst), at_empty_path) != 0:
         code = ctypes.get_errno()
         raise OSError(code, os.strerror(code), dst)
 
