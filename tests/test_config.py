@@ -137,7 +137,7 @@ def test_the_current_folder_then_the_user_folder(
          "line 3: rules.strat.unit: expected one of working-days, calendar-days, "
          "days-beginning-with, weeks, months, hours, none, got 'fortnights'"),
         ("[rules.strat]\nlength = 0\nunit = \"working-days\"\n",
-         "line 2: rules.strat.length: expected a whole number of 1 or more, got 0"),
+         "line 2: rules.strat.length: expected a whole number from 1 to 9999, got 0"),
         ("[rules.strat]\nlength = 3\n",
          "line 1: rules.strat.unit: strat has no national unit; give one"),
         ("[rules.strat]\nlenght = 3\n",
@@ -155,6 +155,13 @@ def test_the_current_folder_then_the_user_folder(
         ("[rules.strat]\nforce = \"must\"\n",
          "line 2: rules.strat.force: expected one of statutory, guidance, got 'must'"),
         ("[rules]\nstrat = 3\n", "line 2: rules.strat: expected a table ([rules.strat])"),
+        ("[rules.strat]\nin_force_from = 2020-01-01T00:00:00\n",
+         "line 2: rules.strat.in_force_from: expected a date such as 2024-01-31, "
+         "got datetime.datetime(2020, 1, 1, 0, 0)"),
+        ("[calendar]\nclosures = \"a\\u0000b\"\n",
+         "line 2: calendar.closures: no such file: '{dir}/a\\x00b'"),
+        ("[rules.strat]\nname = \"" + "x" * 100 + "\"\nrepeats = \"" + "y" * 100 + "\"\n",
+         "line 3: rules.strat.repeats: expected true or false, got '" + "y" * 58 + "…"),
     ],
 )  # fmt: skip
 def test_errors_name_the_file_key_and_line(tmp_path: Path, text: str, message: str) -> None:

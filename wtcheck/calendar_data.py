@@ -23,6 +23,7 @@ matter for working-day arithmetic, so weekend entries are dropped everywhere
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from datetime import date
@@ -159,6 +160,12 @@ def parse_govuk(raw: bytes, path: Path, origin: str) -> HolidayData:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CalendarDataError(f"{where}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise CalendarDataError(f"{where}: not valid JSON (nested too deeply)") from None
+    except ValueError:  # int(): more than 4,300 digits
+        raise CalendarDataError(
+            f"{where}: not valid JSON (a number too long to read: more than 4,300 digits)"
+        ) from None
     if not isinstance(doc, dict):
         raise CalendarDataError(
             f"{where}: expected an object keyed by division, got {type(doc).__name__}"
@@ -193,6 +200,7 @@ def parse_govuk(raw: bytes, path: Path, origin: str) -> HolidayData:
         if not block["events"]:
             raise CalendarDataError(f"{where}: division {division!r} has no events")
         all_dates = [date.fromisoformat(ev["date"]) for ev in block["events"]]
+        _check_coverage(where, division, all_dates, block["events"])
         firsts.append(min(all_dates))
         lasts.append(max(all_dates))
         items.sort(key=lambda h: h.date)
@@ -205,6 +213,40 @@ def parse_govuk(raw: bytes, path: Path, origin: str) -> HolidayData:
         first_date=min(firsts),
         last_date=max(lasts),
     )
+
+
+def _check_coverage(
+    where: str, division: str, dates: list[date], events: list[dict[str, Any]]
+) -> None:
+    """Refuse a division whose events leave a whole year out or fall outside 1872–2100.
+
+    wtcheck takes every year from a file's first event to its last as known, so
+    one mistyped year (2925-12-25) would otherwise switch off the projected bank
+    holidays of every year up to it. The message names the event.
+    """
+
+    def event(i: int) -> str:
+        title = repr(events[i]["title"])
+        title = title if len(title) <= 60 else title[:59] + "…"
+        return f"event {i + 1} ({dates[i].isoformat()} {title})"
+
+    for i, d in enumerate(dates):
+        if not PROJECTION_FIRST_YEAR <= d.year <= PROJECTION_LAST_YEAR:
+            raise CalendarDataError(
+                f"{where}: {division} {event(i)} is outside {PROJECTION_FIRST_YEAR}–{PROJECTION_LAST_YEAR}, "
+                "the years wtcheck can count; expected a year in that range (a mistyped year?)"
+            )
+    order = sorted(range(len(dates)), key=dates.__getitem__)
+    for before, after in itertools.pairwise(order):
+        if dates[after].year - dates[before].year > 1:
+            missing = f"{dates[before].year + 1}–{dates[after].year - 1}"
+            if dates[after].year - dates[before].year == 2:
+                missing = str(dates[before].year + 1)
+            raise CalendarDataError(
+                f"{where}: {division} has no events in {missing}, between {event(before)} "
+                f"and {event(after)}; expected events in every year from the first to the "
+                "last (a mistyped year?)"
+            )
 
 
 def load_patches() -> tuple[Patch, ...]:
@@ -269,8 +311,9 @@ def read_file(path: Path, origin: str) -> HolidayData:
     """Read and validate a GOV.UK file; raise :class:`CalendarDataError` if unusable."""
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        raise CalendarDataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) else "a NUL in the name"
+        raise CalendarDataError(f"{path}: cannot read ({reason or exc})") from None
     return parse_govuk(raw, path, origin)
 
 
@@ -296,18 +339,26 @@ def load_data(calendar_file: Path | None = None) -> HolidayData:
     return apply_patches(data, load_patches())
 
 
+def check_year(year: int, what: str = "") -> None:
+    """CalendarRangeError (exit 2) unless *year* is one wtcheck can count on (1872–2100).
+
+    *what* names where the year came from (``--year``, ``DATE``), for the message.
+    """
+    if not PROJECTION_FIRST_YEAR <= year <= PROJECTION_LAST_YEAR:
+        raise CalendarRangeError(
+            f"{what}{': ' if what else ''}{year} is outside the years wtcheck can count "
+            f"working days for ({PROJECTION_FIRST_YEAR}–{PROJECTION_LAST_YEAR}: GOV.UK data, "
+            "then the rules of the holidays package)"
+        )
+
+
 def project_year(division: str, year: int) -> list[Holiday]:
     """Weekday bank holidays of *division* in *year*, from the ``holidays`` rules.
 
     Used only for years outside the GOV.UK data; every result is marked
     ``projected``. Raises :class:`CalendarRangeError` outside 1872–2100.
     """
-    if not PROJECTION_FIRST_YEAR <= year <= PROJECTION_LAST_YEAR:
-        raise CalendarRangeError(
-            f"{year} is outside the years wtcheck can count working days for "
-            f"({PROJECTION_FIRST_YEAR}–{PROJECTION_LAST_YEAR}: GOV.UK data, "
-            "then the rules of the holidays package)"
-        )
+    check_year(year)
     if division == "uk-any":
         return _union(project_year(d, year) for d in GOVUK_DIVISIONS)
     import holidays  # lazy: ~90 ms of import, needed only for projected years

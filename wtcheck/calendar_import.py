@@ -74,7 +74,7 @@ def store_import(raw: bytes) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create {target.parent} ({exc.strerror or exc})") from None
-    write_atomic(target, raw)
+    write_atomic(target, raw, what="calendar import")
     _forget_loaded()
     return target
 

@@ -33,6 +33,7 @@ from wtcheck.calendar_data import (
     Holiday,
     HolidayData,
     Patch,
+    check_year,
     imported_path,
 )
 from wtcheck.errors import InputError
@@ -85,6 +86,7 @@ def list_range(
     if year is not None:
         if start is not None or end is not None:
             raise InputError("--year: give either --year or --from/--to, not both")
+        check_year(year, "--year")
         return date(year, 1, 1), date(year, 12, 31)
     lo = start or date(data.first_year, 1, 1)
     hi = end or date(data.last_year, 12, 31)

@@ -51,8 +51,6 @@ def parse_closures(text: str, source: str = "<closures>") -> list[tuple[date, st
 
 def load_closures(path: Path) -> list[tuple[date, str]]:
     """Read a closures file; InputError if it cannot be read or parsed."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"--closures {path}: cannot read ({exc.strerror or exc})") from None
-    return parse_closures(text, str(path))
+    from wtcheck.textfile import read_utf8
+
+    return parse_closures(read_utf8(path, f"--closures {path}"), str(path))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wtcheck.errors import ConfigError
 
@@ -65,16 +65,35 @@ def load_config(path: Path | None = None) -> Config:
     found = find_config(path)
     if found is None:
         return Config()
-    import tomllib  # only when there is a file to read (start-up of every command)
+    from wtcheck.textfile import read_utf8
 
-    try:
-        text = found.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"config file {found}: cannot read ({exc.strerror or exc})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {found}: invalid TOML: {exc}") from None
+    where = f"config file {found}"
+    text = read_utf8(found, where, ConfigError)
+    data = parse_toml(text, where)
     from wtcheck.config_reader import Reader
 
     return Reader(found, text).read(data)
+
+
+def parse_toml(text: str, where: str) -> dict[str, Any]:
+    """*text* parsed as TOML; ConfigError naming *where* if it is not usable TOML.
+
+    Beyond syntax errors: a number too long for Python to read (over 4,300
+    digits) and nesting deep enough to exhaust the parser's recursion are
+    refused in the same one line.
+    """
+    import tomllib  # only when there is a file to read (start-up of every command)
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{where}: invalid TOML: arrays or tables nested too deeply; "
+            "expected a flat file of tables and keys"
+        ) from None
+    except ValueError:  # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        raise ConfigError(
+            f"{where}: invalid TOML: a number too long to read (more than 4,300 digits)"
+        ) from None

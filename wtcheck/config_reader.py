@@ -5,7 +5,7 @@ config file is read."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,18 @@ RULE_KEYS = (
     "topic", "repeats", "enabled", "notes", "in_force_from", "in_force_to",
 )  # fmt: skip
 SECTIONS = ("defaults", "calendar", "rules", "email")
+MAX_LENGTH = 9999
+"""The largest number a local rule may give: counted from any date wtcheck can count
+on (1872-2100), 9,999 of any unit stays within the years a date can hold."""
 
 
+def shown(value: Any, limit: int = 60) -> str:
+    """*value*'s repr for an error message: one line, cut to *limit* characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_-]{1,60}")
 _HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
 _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_.-]+))\s*=""")
 
@@ -66,7 +76,8 @@ class Reader:
         self.text = text
 
     def fail(self, table: tuple[str, ...], key: str | None, message: str) -> ConfigError:
-        where = ".".join((*table, key) if key else table)
+        parts = (*table, key) if key else table
+        where = ".".join(p if _PLAIN.fullmatch(p) else shown(p) for p in parts)
         line = line_of(self.text, table, key)
         at = f", line {line}" if line else ""
         return ConfigError(f"config file {self.path}{at}: {where}: {message}")
@@ -84,7 +95,7 @@ class Reader:
                 raise self.fail(table, key, f"unknown key; expected one of {', '.join(keys)}")
             if not isinstance(value, expected):
                 kind = "true or false" if expected is bool else "a string"
-                raise self.fail(table, key, f"expected {kind}, got {value!r}")
+                raise self.fail(table, key, f"expected {kind}, got {shown(value)}")
 
     def read(self, data: dict[str, Any]) -> Config:
         for key in data:
@@ -103,12 +114,14 @@ class Reader:
                 raise self.fail(
                     ("defaults",),
                     "rr_anchor",
-                    f"expected one of {', '.join(RR_ANCHORS)}, got {rr_anchor!r}",
+                    f"expected one of {', '.join(RR_ANCHORS)}, got {shown(rr_anchor)}",
                 )
         closures = calendar.get("closures")
         closures_file = (self.path.parent / closures) if closures else None
         if closures_file is not None and not closures_file.is_file():
-            raise self.fail(("calendar",), "closures", f"no such file: {closures_file}")
+            named = str(closures_file)
+            named = named if named.isprintable() else repr(named)
+            raise self.fail(("calendar",), "closures", f"no such file: {named}")
         rules = self.table(data, "rules")
         local = tuple(self.rule(rule_id, table) for rule_id, table in rules.items())
         return Config(
@@ -133,10 +146,14 @@ class Reader:
                 continue
             if value not in DIVISIONS:
                 raise self.fail(
-                    (name,), "division", f"expected one of {', '.join(DIVISIONS)}, got {value!r}"
+                    (name,),
+                    "division",
+                    f"expected one of {', '.join(DIVISIONS)}, got {shown(value)}",
                 )
             if found is not None and value != found:
-                raise self.fail((name,), "division", f"conflicts with the other division {found!r}")
+                raise self.fail(
+                    (name,), "division", f"conflicts with the other division {shown(found)}"
+                )
             found = value
         return found
 
@@ -146,20 +163,20 @@ class Reader:
             return enum(value)
         except ValueError:
             allowed = ", ".join(m.value for m in enum)
-            raise self.fail(table, key, f"expected one of {allowed}, got {value!r}") from None
+            raise self.fail(table, key, f"expected one of {allowed}, got {shown(value)}") from None
 
     def day(self, table: tuple[str, ...], key: str, value: Any) -> date:
         from wtcheck.dates import parse_date
         from wtcheck.errors import DateError
 
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if isinstance(value, str):
             try:
                 return parse_date(value)
             except DateError as exc:
-                raise self.fail(table, key, f"{value!r}: {exc.reason}") from None
-        raise self.fail(table, key, f"expected a date such as 2024-01-31, got {value!r}")
+                raise self.fail(table, key, f"{shown(value)}: {exc.reason}") from None
+        raise self.fail(table, key, f"expected a date such as 2024-01-31, got {shown(value)}")
 
     def rule(self, rule_id: str, values: Any) -> Rule:
         from wtcheck.concepts import BY_KEY
@@ -168,16 +185,17 @@ class Reader:
 
         table = ("rules", rule_id)
         if not isinstance(values, dict):
-            raise self.fail(("rules",), rule_id, "expected a table ([rules." + rule_id + "])")
+            shown_id = rule_id if _PLAIN.fullmatch(rule_id) else "<id>"
+            raise self.fail(("rules",), rule_id, f"expected a table ([rules.{shown_id}])")
         for key in values:
             if key not in RULE_KEYS:
                 raise self.fail(table, key, f"unknown key; expected one of {', '.join(RULE_KEYS)}")
         for key in ("name", "trigger", "completion", "source", "topic"):
             if key in values and not isinstance(values[key], str):
-                raise self.fail(table, key, f"expected a string, got {values[key]!r}")
+                raise self.fail(table, key, f"expected a string, got {shown(values[key])}")
         for key in ("repeats", "enabled"):
             if key in values and not isinstance(values[key], bool):
-                raise self.fail(table, key, f"expected true or false, got {values[key]!r}")
+                raise self.fail(table, key, f"expected true or false, got {shown(values[key])}")
         notes = values.get("notes", [])
         if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
             raise self.fail(table, "notes", "expected a list of strings")
@@ -186,15 +204,17 @@ class Reader:
                 raise self.fail(
                     table,
                     key,
-                    f"unknown date {values[key]!r}; expected a date name such as "
+                    f"unknown date {shown(values[key])}; expected a date name such as "
                     "referral, strategy_discussion, icpc (the CSV column without '_date')",
                 )
         length = values.get("length")
         if length is not None and (
-            isinstance(length, bool) or not isinstance(length, int) or length < 1
+            isinstance(length, bool) or not isinstance(length, int) or not 1 <= length <= MAX_LENGTH
         ):
             raise self.fail(
-                table, "length", f"expected a whole number of 1 or more, got {length!r}"
+                table,
+                "length",
+                f"expected a whole number from 1 to {MAX_LENGTH}, got {shown(length)}",
             )
         unit = self.choice(table, "unit", values["unit"], Unit) if "unit" in values else None
         changes: dict[str, Any] = {"local": True}

@@ -2,29 +2,101 @@
 
 Every :class:`~wtcheck.errors.WtcheckError` that escapes a command becomes
 one line on stderr (``wtcheck: error: ...``) and its exit status: 2 for
-unusable input, 3 when a report could not be delivered. No traceback.
+unusable input, 3 when a report could not be delivered. A usage error (an
+unknown option, a missing argument, a bad choice) is one such line too, exit
+2, never click's multi-line box. Anything else that escapes is a bug: one line
+``wtcheck: internal error: ...`` and exit 70 (EX_SOFTWARE; not 1, which cron
+reads as "findings"), with the traceback only when ``WTCHECK_DEBUG=1``.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from wtcheck import __version__
 from wtcheck.errors import WtcheckError
 
+DEBUG_ENV = "WTCHECK_DEBUG"
+"""Set to 1 to see the traceback of an internal error."""
+
+EX_SOFTWARE = 70
+"""Exit status of an internal error (sysexits.h)."""
+
+USAGE_EXIT = 2
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """*text* on one line (runs of whitespace, line breaks included, become one space;
+    other control characters escaped), cut to *limit* characters."""
+    flat = " ".join(str(text).split())
+    if not flat.isprintable():  # an escape sequence typed as an option name: shown, not run
+        flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in flat)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _usage_error(exc: ClickException) -> NoReturn:
+    """A click usage error as one line (``wtcheck: error: ...``), exit 2."""
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    message = one_line(exc.format_message()).rstrip(".")
+    typer.echo(f"wtcheck: error: {message}{hint}", err=True)
+    raise typer.Exit(USAGE_EXIT) from None
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    """An exception no code path expected: one line, exit 70; the traceback under WTCHECK_DEBUG."""
+    report_internal_error(exc)
+    raise typer.Exit(EX_SOFTWARE) from None
+
+
+def report_internal_error(exc: BaseException) -> None:
+    """Print the one line of an internal error (and the traceback under WTCHECK_DEBUG)."""
+    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    typer.echo(
+        f"wtcheck: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+        f"(a bug in wtcheck; {DEBUG_ENV}=1 shows the traceback)",
+        err=True,
+    )
+
 
 class _Group(TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoArgsIsHelpError:
+            raise  # no arguments at all: the help, as ever
+        except ClickException as exc:
+            _usage_error(exc)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except WtcheckError as exc:
             typer.echo(f"wtcheck: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except NoArgsIsHelpError:
+            raise
+        except ClickException as exc:
+            _usage_error(exc)
+        except (typer.Exit, typer.Abort):
+            raise
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # a closed pipe (``| head``): click's quiet exit
+            _internal_error(exc)
+        except Exception as exc:
+            _internal_error(exc)
 
 
 HELP = (
@@ -126,5 +198,14 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point: builds only the command being run (see build_app)."""
-    build_app(sys.argv[1] if len(sys.argv) > 1 else None)()
+    """Console-script entry point: builds only the command being run (see build_app).
+
+    Errors inside a command are translated by the app itself (so the test
+    runner sees them too); this net catches what escapes before a command runs.
+    """
+    try:
+        app = build_app(sys.argv[1] if len(sys.argv) > 1 else None)
+    except Exception as exc:
+        report_internal_error(exc)
+        sys.exit(EX_SOFTWARE)
+    app()

@@ -146,6 +146,9 @@ def show(
         m = _MONTH.match(month.strip())
         if m is None or not 1 <= int(m[2]) <= 12:
             raise InputError(f"MONTH: {month!r}: expected a month such as 2026-12 (YYYY-MM)")
+        from wtcheck.calendar_data import check_year
+
+        check_year(int(m[1]), f"MONTH {month.strip()}")
         first = date(int(m[1]), int(m[2]), 1)
     cal = ctx.calendar
     grids = [month_grid(cal, y, mo) for y, mo in months_from(first, months)]

@@ -181,11 +181,19 @@ ClearDaysOpt = Annotated[
 
 
 def parse_arg(name: str, value: str) -> date:
-    """Parse a date given on the command line; InputError names the argument."""
+    """Parse a date given on the command line; InputError names the argument.
+
+    A date outside the years wtcheck can count on (1872–2100) is refused here,
+    so no command does date arithmetic past the year 9999.
+    """
+    from wtcheck.calendar_data import check_year
+
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except DateError as exc:
         raise InputError(f"{name}: {exc.value!r}: {exc.reason}") from None
+    check_year(day.year, f"{name} {day.isoformat()}")
+    return day
 
 
 def as_of_date(value: str | None) -> date:
