@@ -7,6 +7,7 @@ import pytest
 
 from tests.audit.helpers import audit_text, brief
 from wtcheck.deadlines import Options, compute
+from wtcheck.errors import ColumnError
 from wtcheck.findings import Status
 from wtcheck.rules import get_rule
 from wtcheck.workdays import get_calendar
@@ -110,20 +111,43 @@ def test_window_rules_report_only_while_open(tmp_path: Path) -> None:
     assert sum(engine.counts.values()) == 2
 
 
-def test_threshold_rule(tmp_path: Path) -> None:
+def test_the_duty_to_refer_is_a_check_never_late(tmp_path: Path) -> None:
+    """HA 1996 s.213B sets no time limit (in force 1 Oct 2018; timescales §4E HL-REFER): the
+    56-day window says from when a referral is due, a referral is never late or overdue, and
+    nothing is reported for a homelessness date before 1 Oct 2018."""
     text = (
         "case_id,assessment_date,homeless_date,referral_to_housing_date\n"
-        "C1,2026-03-02,2026-04-20,2026-02-20\n"
-        "C2,2026-09-01,2026-10-12,2026-08-20\n"
-        "C3,2026-11-25,2027-01-22,\n"
+        "C1,2026-03-02,2026-04-20,2026-02-20\n"  # window Mon 23 Feb - Mon 20 Apr: before it
+        "C2,2026-09-01,2026-10-12,2026-08-20\n"  # window from Mon 17 Aug: within it
+        "C3,2026-11-25,2027-01-22,\n"  # window opened Fri 27 Nov: none recorded, open
+        "C4,2017-06-01,2017-07-20,\n"  # before s.213B was in force: nothing
+        "C5,2026-01-10,2026-03-01,2026-03-05\n"  # after the homelessness date
     )
-    engine = audit_text(tmp_path, text, rules=(get_rule("hl-threat"),))
-    assert brief(engine.findings) == [
-        ("C1", "hl-threat", Status.MET, "2026-02-23", 1),
-        ("C2", "hl-threat", Status.LATE, "2026-08-17", 3),
-        ("C3", "hl-threat", Status.OVERDUE, "2026-11-27", 2),
+    found = audit_text(tmp_path, text, rules=(get_rule("hl-refer"),))
+    assert [(f.case_id, f.status, f.deadline, f.days) for f in found.findings] == [
+        ("C1", Status.CHECK, date(2026, 2, 23), None),
+        ("C2", Status.CHECK, date(2026, 8, 17), None),
+        ("C3", Status.CHECK, date(2026, 11, 27), None),
+        ("C5", Status.CHECK, date(2026, 1, 4), None),  # 1 Mar - 56 days
     ]
-    assert engine.findings[0].edition == "statute"
+    messages = [f.message.split(" (")[0] for f in found.findings]
+    assert messages == [
+        "Check: the date of the referral to the housing authority on Fri 20 Feb 2026 was "
+        "before the window opened",
+        "Check: the date of the referral to the housing authority on Thu 20 Aug 2026 was "
+        "within the window",
+        "Check: none recorded and the window is open",
+        "Check: the date of the referral to the housing authority on Thu 5 Mar 2026 was "
+        "after the homelessness date",
+    ]
+    assert found.counts[Status.LATE] == found.counts[Status.OVERDUE] == 0
+
+
+def test_a_threshold_is_not_audited(tmp_path: Path) -> None:
+    """hl-threat is the s.175(4) test, not a deadline: asked for, it is named and skipped."""
+    text = "case_id,assessment_date,homeless_date,referral_to_housing_date\nC1,2026-03-02,2026-04-20,\n"
+    with pytest.raises(ColumnError, match="no usable column"):
+        audit_text(tmp_path, text, rules=(get_rule("hl-threat"),))
 
 
 def test_invalid_completion_and_other_rules_still_run(tmp_path: Path) -> None:

@@ -26,13 +26,17 @@ def test_readme_first_command() -> None:
     assert result.exit_code == 1
     out = result.stdout
     assert "\x1b[" not in out
-    assert out.splitlines()[-1] == "5 overdue, 7 late, 6 due-soon, 7 pending, 12 met, 4 invalid"
-    assert out.index("Overdue") < out.index("Late") < out.index("Due soon") < out.index("Invalid")
-    assert "Pending:" not in out and "Met:" not in out
-    assert (
-        "| C0017 | hl-threat      | Fri 22 Jan 2027 | Fri 27 Nov 2026 |           | 2 overdue"
-        in out
+    assert out.splitlines()[-1] == (
+        "4 overdue, 6 late, 5 due-soon, 6 pending, 11 met, 4 invalid, 5 check; 24 rows read"
     )
+    assert out.index("Overdue") < out.index("Late") < out.index("Due soon") < out.index("Invalid")
+    assert out.index("Invalid") < out.index("Check:")
+    assert "Pending:" not in out and "Met:" not in out
+    # the duty to refer (s.213B) has no time limit: a check, never overdue (law issue item 3)
+    (row,) = [line for line in out.splitlines() if "| C0017 |" in line]
+    cells = [c.strip() for c in row.split("|")[1:-1]]
+    assert cells[:2] == ["C0017", "hl-refer"]
+    assert "none recorded and the window is open" in cells and "overdue" not in row
 
 
 def test_only_selects_shown_statuses_and_exit_status() -> None:
@@ -43,7 +47,7 @@ def test_only_selects_shown_statuses_and_exit_status() -> None:
     assert result.exit_code == 0
     assert (
         result.stdout.splitlines()[-1]
-        == "0 overdue, 0 late, 1 due-soon, 1 pending, 0 met, 0 invalid"
+        == "0 overdue, 0 late, 1 due-soon, 1 pending, 0 met, 0 invalid; 24 rows read"
     )
 
 
@@ -68,7 +72,7 @@ def test_csv_output_fields_and_rows() -> None:
         "met", "late", "met", "overdue", "due-soon", "met", "met", "invalid", "met", "invalid", "late",
     ]  # fmt: skip
     assert result.stderr.strip().splitlines()[-1] == (
-        "1 overdue, 2 late, 1 due-soon, 0 pending, 5 met, 2 invalid"
+        "1 overdue, 2 late, 1 due-soon, 0 pending, 5 met, 2 invalid; 24 rows read"
     )
 
 
@@ -177,7 +181,7 @@ def test_stdin() -> None:
     assert result.exit_code == 0
     assert (
         result.stdout.splitlines()[-1]
-        == "0 overdue, 0 late, 0 due-soon, 0 pending, 1 met, 0 invalid"
+        == "0 overdue, 0 late, 0 due-soon, 0 pending, 1 met, 0 invalid; 1 rows read"
     )
 
 
@@ -189,12 +193,24 @@ def test_missing_columns_give_one_notice(tmp_path: Path) -> None:
     assert len(notes) == 1
     assert notes[0].startswith(f"wtcheck: note: {path}: ")
     assert " rules not checked, their date columns are absent (" in notes[0]
-    assert "hl-threat" in notes[0] and "sin-panel" not in notes[0]
+    assert "hl-refer" in notes[0] and "sin-panel" not in notes[0]
     assert notes[0].endswith("; --rule ID says which column a rule needs")
-    chosen = run("audit", str(path), *AS_OF, "--rule", "sin-panel", "--rule", "hl-threat")
+    chosen = run(
+        "audit",
+        str(path),
+        *AS_OF,
+        "--rule",
+        "sin-panel",
+        "--rule",
+        "hl-refer",
+        "--rule",
+        "hl-threat",
+    )
     notes = [line for line in chosen.stderr.splitlines() if line.startswith("wtcheck: note:")]
     assert notes == [
-        f"wtcheck: note: {path}: rules skipped, no column for homeless_date: hl-threat"
+        # a threshold is a test, not a deadline (law issue item 2): nothing to audit
+        f"wtcheck: note: {path}: rule hl-threat is not audited: it has no deadline to check",
+        f"wtcheck: note: {path}: rules skipped, no column for homeless_date: hl-refer",
     ]
 
 
@@ -212,7 +228,7 @@ def test_annex_a_example() -> None:
     assert result.exit_code == 1
     assert (
         result.stdout.splitlines()[-1]
-        == "1 overdue, 1 late, 1 due-soon, 2 pending, 6 met, 1 invalid"
+        == "1 overdue, 1 late, 1 due-soon, 2 pending, 6 met, 1 invalid; 9 rows read"
     )
     assert "| A1008 | sa-45 | 9   | Date of referral | 31/09/2026 | no such date" in result.stdout
 
@@ -235,13 +251,15 @@ def test_large_groups_are_printed_as_plain_text(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(view, "RICH_ROWS", 1)
     result = run("audit", CASES, *AS_OF, "--only", "overdue")
     lines = result.stdout.splitlines()
-    start = lines.index("Overdue: not done, deadline passed (5)")
+    start = lines.index("Overdue: not done, deadline passed (4)")
     assert lines[start + 2].split("|")[1:3] == [" Case  ", " Rule           "]
     assert lines[start + 4] == (
-        "| C0004 | sin-panel      | Fri 20 Nov 2026 | Fri 27 Nov 2026 |           "
-        "| 2 overdue    | wt2023                | 5   |"
+        "| C0011 | lcspr-complete | Fri 31 Oct 2025 | Thu 30 Apr 2026 | 150 overdue  "
+        "| wt2023                | 12  |"
     )
-    assert lines[-1] == "5 overdue, 7 late, 6 due-soon, 7 pending, 12 met, 4 invalid"
+    assert lines[-1] == (
+        "4 overdue, 6 late, 5 due-soon, 6 pending, 11 met, 4 invalid, 5 check; 24 rows read"
+    )
 
 
 _INPUT = "case_id,referral_date,assessment_authorised_date\nC1,2025-01-06,\n"

@@ -41,8 +41,9 @@ def test_deadlines_at_80_columns_are_stacked_entries() -> None:
         "  Trigger   aware, Mon 22 Dec 2025",
         "  Force     guidance (should)",
         "  Edition   Working Together 2023",
-        "  Source    Children Act 2004, s.16C(1) (duty to notify; no time limit)",
-        "            [secondary source]",
+        "  Source    GOV.UK, 'Report a serious child safeguarding incident', 'You must do",
+        "            this within 5 working days of becoming aware of the incident'",
+        "            [primary source]",
         "",
         "rr-submit: Rapid review sent to the Panel (with the decision on a local review)",
         "  Deadline  Thu 22 Jan 2026 (13 left)",
@@ -52,7 +53,6 @@ def test_deadlines_at_80_columns_are_stacked_entries() -> None:
         "  Source    Child Safeguarding Practice Review Panel, Practice guidance (Apr",
         "            2019), p.15 'Rapid review timescales': 15 working days; anchor",
         "            unverified [secondary source]",
-        "  Notes     - Anchor: notification (default: the Panel's guidance and local",
     ]
     assert max(map(len, out.splitlines())) <= 80
 

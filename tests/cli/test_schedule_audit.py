@@ -273,7 +273,8 @@ def test_streamed_csv_with_quiet_prints_only_when_there_is_something_to_report(
     assert (busy.exit_code, busy.stdout) == (1, "")
     assert "wtcheck: note:" in busy.stderr
     assert (
-        busy.stderr.splitlines()[-1] == "1 overdue, 1 late, 2 due-soon, 0 pending, 1 met, 0 invalid"
+        busy.stderr.splitlines()[-1]
+        == "1 overdue, 1 late, 2 due-soon, 0 pending, 1 met, 0 invalid; 5 rows read"
     )
     assert out.read_bytes() == audit(busy_cases, "--format", "csv").stdout_bytes
 

@@ -96,13 +96,8 @@ def test_day_first_dates_as_a_uk_windows_locale_writes_them() -> None:
     assert run("workdays", "add", "5/1/2026", "1") == "Tue 6 Jan 2026\n"  # 5 January, not May
 
 
-# A closures or config file saved as "ANSI" (cp1252) by Notepad. Today this is a
-# UnicodeDecodeError traceback (issue 17, item 10, the readers' part); when the
-# readers are fixed these xfails turn into failures (strict), to be made plain tests:
-# either the file is read (as the audit reads cp1252 exports) or it is one line, exit 2.
-_READERS_NOT_FIXED = pytest.mark.xfail(
-    raises=UnicodeDecodeError, strict=True, reason="issue 17 item 10: readers decode cp1252"
-)
+# A closures or config file saved as "ANSI" (cp1252) by Notepad: either the file is read
+# (as the audit reads cp1252 exports) or it is one line, exit 2 (issue 17 item 10).
 
 
 def _cp1252_outcome(args: list[str], name: str) -> None:
@@ -114,14 +109,12 @@ def _cp1252_outcome(args: list[str], name: str) -> None:
         assert result.stderr.count("\n") == 1 and name in result.stderr
 
 
-@_READERS_NOT_FIXED
 def test_cp1252_closures(tmp_path: Path) -> None:
     closures = tmp_path / "closures.txt"
     closures.write_bytes("2025-12-29, Café closure\r\n".encode("cp1252"))
     _cp1252_outcome(["workdays", "is", "29/12/2025", "--closures", str(closures)], "closures.txt")
 
 
-@_READERS_NOT_FIXED
 def test_cp1252_config(tmp_path: Path) -> None:
     (tmp_path / "closures.txt").write_text("2025-12-29, Café closure\n", encoding="utf-8")
     config = tmp_path / "wtcheck.toml"
