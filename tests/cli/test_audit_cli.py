@@ -228,7 +228,7 @@ def test_annex_a_example() -> None:
     assert result.exit_code == 1
     assert (
         result.stdout.splitlines()[-1]
-        == "1 overdue, 1 late, 1 due-soon, 2 pending, 6 met, 1 invalid; 9 rows read"
+        == "2 overdue, 2 late, 3 due-soon, 3 pending, 9 met, 1 invalid; 9 rows read"
     )
     assert "| A1008 | sa-45 | 9   | Date of referral | 31/09/2026 | no such date" in result.stdout
 

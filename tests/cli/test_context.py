@@ -107,4 +107,4 @@ def test_rules_never_opens_a_calendar(config: Path, monkeypatch: pytest.MonkeyPa
         raise AssertionError("calendar opened")
 
     monkeypatch.setattr("wtcheck.cli.context.open_calendar", fail)
-    assert run("rules", "--config", str(config)).startswith("50 rules")
+    assert run("rules", "--config", str(config)).startswith("51 rules")

@@ -60,6 +60,10 @@ CASES: list[tuple[str, str, date, str | None, date | None]] = [
     ("sa-45", "referral", D(2013, 4, 15), "wt2013", D(2013, 6, 19)),
     ("sa-45", "referral", D(2023, 12, 14), "wt2018-dec2020", D(2024, 2, 20)),
     ("sa-45", "referral", D(2023, 12, 15), "wt2023", D(2024, 2, 21)),
+    # DfE's measure from the assessment start (real-data §5.2): from 2013-14 only
+    ("sa-45-start", "assessment_start", D(2013, 4, 12), None, None),
+    ("sa-45-start", "assessment_start", D(2013, 4, 15), "wt2013", D(2013, 6, 19)),
+    ("sa-45-start", "assessment_start", D(2024, 12, 16), "wt2023", D(2025, 2, 20)),
     ("icpc-2010", "strategy_discussion", D(2013, 4, 12), "wt2010", D(2013, 5, 3)),
     ("icpc-2010", "strategy_discussion", D(2013, 4, 15), None, None),
     ("icpc-2013", "strategy_discussion", D(2013, 4, 12), None, None),

@@ -145,6 +145,32 @@ RULES: tuple[Rule, ...] = (
             "If it runs over, the social worker should record why.",
         ),
     ),
+    _wd(
+        "sa-45-start",
+        "Single assessment within 45 working days of its start (DfE's published measure)",
+        "assessment_start",
+        45,
+        "assessment_authorised",
+        (
+            Cite(
+                "DfE, Characteristics of children in need (Explore education statistics), "
+                "table C2 'Completed assessments by duration'",
+                "from AssessmentActualStartDate to AssessmentAuthorisationDate; bands from "
+                "'Same day' to '61+ days'",
+                Evidence.SECONDARY,
+            ),
+            Cite("Working Together 2013-2023", "as sa-45 (45 working days)", Evidence.SECONDARY),
+        ),
+        FROM_2013,
+        in_force_from=WT2013_START,
+        lineage="assessment-from-start",
+        notes=(
+            "The measure DfE publishes (and ChAT-style tools compute) counts from the "
+            "assessment's actual start; Working Together's own wording counts from the "
+            "referral (sa-45). Both are audited where the columns allow, each named as what "
+            "it is: this one matches the published statistics.",
+        ),
+    ),
     info(
         "strat",
         "Strategy discussion",
