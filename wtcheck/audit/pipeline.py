@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import polars as pl
 
 from wtcheck.audit import status as st
+from wtcheck.audit.chains import END, Chain, chain_of
 from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
 from wtcheck.audit.fields import FIELDS, NO_GROUP
 from wtcheck.audit.plan import AuditOptions, Plan, plan_rules
@@ -289,7 +290,14 @@ class Audit:
         )
 
     # -- one table ------------------------------------------------------------
-    def run(self, table: Table, columns: ColumnMap, plans: Sequence[Plan], notice: Notice) -> None:
+    def run(
+        self,
+        table: Table,
+        columns: ColumnMap,
+        plans: Sequence[Plan],
+        notice: Notice,
+        chain: Chain | None = None,
+    ) -> None:
         index = columns.index
         options = self.options
         day = options.as_of
@@ -301,8 +309,11 @@ class Audit:
         for plan in plans:
             self._warn_division(plan.rule, notice)
         date_keys = {k for p in plans for k in (*p.keys, p.completion) if k is not None}
+        if chain is not None:
+            date_keys.update(k for k in chain.keys if k in index)
         flag_keys = {k for p in plans for k in p.suppress}
         groups = _group_columns(table, options.by)
+        held: list[pl.DataFrame] = []  # a chain's columns, for every row of the table
         first = True
         for batch in table.batches:
             if not len(batch):
@@ -325,8 +336,42 @@ class Audit:
                 found = self._plan_batch(plan, work, table.name, columns)
                 if found is not None and len(found):
                     self.sink(found)
+            if chain is not None:
+                held.append(
+                    work.select(
+                        "case",
+                        "line",
+                        "episode",
+                        pl.col("^g[0-9]+$"),
+                        *(
+                            pl.col(k) if k in index else pl.lit(0, pl.Int32).alias(k)
+                            for k in chain.keys
+                        ),
+                    )
+                )
+        if chain is not None and held:
+            self._run_chain(chain, pl.concat(held), table.name, columns, notice)
         self.rows += table.count.rows
         self.tables.append(table.name)
+
+    def _run_chain(
+        self, chain: Chain, rows: pl.DataFrame, name: str, columns: ColumnMap, notice: Notice
+    ) -> None:
+        """The review chains of a table's rows (:mod:`wtcheck.audit.chains`)."""
+        from wtcheck.audit.chains import ICPC, NEXT, REVIEW, chain_rules, links
+
+        rules = chain_rules(self.options.extra_rules)
+        groups = [c for c in rows.columns if c.startswith("g") and c[1:].isdigit()]
+        for rule_id, frame in links(chain, rows, groups).items():
+            if not len(frame):
+                continue
+            rule = rules[rule_id]
+            self._warn_division(rule, notice)
+            trigger = ICPC if rule_id == "rcpc-first" else REVIEW
+            plan = Plan(rule, (trigger,), NEXT, False)
+            found = self._plan_batch(plan, frame.sort("line"), name, columns)
+            if found is not None and len(found):
+                self.sink(found)
 
     def _plan_batch(
         self, plan: Plan, work: pl.DataFrame, name: str, columns: ColumnMap
@@ -347,6 +392,7 @@ class Audit:
             "line",
             "episode",
             pl.col("^g[0-9]+$"),
+            *([pl.col(END)] if END in work.columns else []),
             rid.alias("rid"),
             kinds.gather(rid).alias("kind"),
             dls.gather(rid).alias("dl"),
@@ -355,9 +401,12 @@ class Audit:
             if plan.suppress
             else pl.lit(False).alias("off"),
         ).with_columns(
+            (pl.when(pl.col(END) > 0).then(pl.col(END)) if END in work.columns else pl.lit(None))
+            .cast(pl.Int32)
+            .alias("ended"),
             pl.when((pl.col("code") > 0) & (pl.col("code") <= self.as_of))
             .then(pl.col("code"))
-            .alias("done")
+            .alias("done"),
         )
         rows = rows.with_columns(
             st.status(
@@ -369,6 +418,7 @@ class Audit:
                 suppressed=pl.col("off"),
                 as_of=self.as_of,
                 soon_end=self.soon_end,
+                ended=pl.col("ended") if END in work.columns else None,
             ).alias("status")
         )
         for code, n in rows["status"].drop_nulls().value_counts().iter_rows():
@@ -389,7 +439,9 @@ class Audit:
     ) -> pl.DataFrame:
         """The findings of the kept rows (columns :data:`FIELDS`)."""
         rule = plan.rule
-        ords = pl.concat([kept["dl"].drop_nulls(), kept["done"].drop_nulls()])
+        ords = pl.concat(
+            [kept["dl"].drop_nulls(), kept["done"].drop_nulls(), kept["ended"].drop_nulls()]
+        )
         lo, hi = self.as_of, self.as_of
         if len(ords):
             lo, hi = min(lo, int(ords.min())), max(hi, int(ords.max()))  # type: ignore[arg-type]
@@ -403,7 +455,8 @@ class Audit:
                 pl.col("status"),
                 at(kept["dl"]),
                 at(kept["done"]),
-                pl.lit(cum[self.as_of - first]),
+                # overdue is counted to the as-of date, or to a plan's end if earlier
+                at(kept["ended"].fill_null(self.as_of).clip(upper_bound=self.as_of)),
             ).alias("working_days")
         )
         detail = _detail(resolver, kept, plan, columns)
@@ -615,8 +668,8 @@ def audit_files(
             with ctx as advance:
                 tables = read_tables(source, notice, advance, sheet=sheet)
                 for table in tables:
-                    for plans, columns in _planned(table, tables, mapping, options, notice):
-                        audit.run(table, columns, plans, notice)
+                    for plans, columns, chain in _planned(table, tables, mapping, options, notice):
+                        audit.run(table, columns, plans, notice, chain)
     finally:
         for source in sources:
             source.close()
@@ -629,8 +682,9 @@ def _planned(
     mapping: Mapping[str, Sequence[str]] | None,
     options: AuditOptions,
     notice: Notice,
-) -> Iterator[tuple[list[Plan], ColumnMap]]:
+) -> Iterator[tuple[list[Plan], ColumnMap, Chain | None]]:
     """The plans of *table* (nothing for a workbook's sheet no rule can use)."""
+    chain = None
     try:
         if options.preset:
             from wtcheck.audit.columns import preset_mapping
@@ -640,9 +694,13 @@ def _planned(
                 **(mapping or {}),
             }
         columns = match_columns(table.header, mapping, table.name)
+        chain = chain_of(columns, options.rules)
         part = table.sheet is not None and len(tables) > 1
-        yield plan_rules(columns, options, table.name, notice, part=part), columns
+        yield plan_rules(columns, options, table.name, notice, part=part), columns, chain
     except ColumnError as exc:
+        if chain is not None and CASE_ID in columns.index:
+            yield [], columns, chain  # the review chains are what this table holds
+            return
         if table.sheet is None or len(tables) == 1:
             raise
         why = str(exc).removeprefix(table.name + ": ").split(" (--show-columns")[0]

@@ -16,7 +16,8 @@ done on or before the deadline                 ``met``
 the completion cell is unreadable              ``invalid``
 not done on time, the duty only conditional    ``conditional``
 done after the deadline                        ``late``
-not done, deadline before the as-of date       ``overdue``
+not done, the plan ended before it was due     no finding (a plan's end stops its clock)
+not done, deadline before the as-of date       ``overdue`` (counted to the plan's end, if earlier)
 not done, at most --soon working days left     ``due-soon``
 not done, otherwise                            ``pending``
 ============================================  =========================
@@ -57,12 +58,15 @@ def status(
     suppressed: pl.Expr,
     as_of: int,
     soon_end: int,
+    ended: pl.Expr | None = None,
 ) -> pl.Expr:
     """The status (:data:`CODES`, Int8; null: no finding) of each row.
 
     *deadline* and *done* are ordinals (*done* null when not done by the as-of
     date); *done_bad* is true when the completion cell is unreadable;
-    *soon_end* is the first day that is more than --soon working days away.
+    *soon_end* is the first day that is more than --soon working days away;
+    *ended*: the day a child protection plan ended (null while open), which stops
+    its review clock.
     """
     s = (
         pl.when(suppressed | (kind == NONE))
@@ -83,6 +87,8 @@ def status(
         .then(_code(Status.CONDITIONAL))
         .when(done.is_not_null())
         .then(_code(Status.LATE))
+        .when(ended <= deadline if ended is not None else pl.lit(False))
+        .then(None)
         .when(deadline < as_of)
         .then(_code(Status.OVERDUE))
         .when(deadline < soon_end)
@@ -95,7 +101,7 @@ def working_days(
     status: pl.Expr,
     at_deadline: pl.Expr | pl.Series,
     at_done: pl.Expr | pl.Series,
-    at_as_of: pl.Expr,
+    at_as_of: pl.Expr | pl.Series,
 ) -> pl.Expr:
     """The finding's working days from the counts of working days up to each date
     (``cum`` of :meth:`wtcheck.workdays.Calendar.cum_table`); *status* as :data:`CODES`."""

@@ -12,7 +12,9 @@ block holds one ``<CPPreviewDate>`` per review.
 ``ChildIdentifiers``, ``CINdetails``, ``Assessments``, ``CINplanDates``,
 ``Section47``, ``ChildProtectionPlans``, ``Reviews``), with three differences:
 every review date is a row (the validator keeps only the first of a block),
-each Section47 gets a positional ``Section47ID`` (the validator gives none),
+each Section47 gets a positional ``Section47ID`` (the validator gives none), a
+plan with no review yet has one ``Reviews`` row with an empty ``CPPreviewDate``
+(so that its first review, still due, is part of the review chain),
 and the episode's ``CINreferralDate`` (and a review's plan dates) are carried
 down so that no join is needed. Ids are counters within this file: ``CINdetailsID``
 per child, ``AssessmentID``/``Section47ID``/``CPPID`` per episode, ``ReviewID``
@@ -216,6 +218,12 @@ class _Flattener:
                 self.item.values.setdefault(tag, text)
         elif parent == "CINdetails" and tag in _ITEMS and self.item is not None:
             self.child_rows.append((self.item.table, self.item))
+            if tag == "ChildProtectionPlans" and self.plan is not None and not self.reviews:
+                # a plan with no review yet is a chain too: its first review is still due
+                values = {"CINdetailsID": self.plan.values["CINdetailsID"],
+                          "CPPID": self.plan.values["CPPID"], "ReviewID": None,
+                          "CPPreviewDate": None}  # fmt: skip
+                self.child_rows.append(("Reviews", _Item("Reviews", self.plan.line, values)))
             self.item = None
             if tag == "ChildProtectionPlans":
                 self.plan = None
