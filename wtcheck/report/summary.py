@@ -1,0 +1,316 @@
+"""The timeliness summary: per rule, period and group, the figures councils report.
+
+Everything here works from the audit's findings as a polars DataFrame (the
+columns of :data:`wtcheck.render.findings_view.FIELDS`, dates as ``pl.Date``,
+plus one String column per ``--by`` group) and is computed in polars
+expressions, whole columns at a time: no Python per row.
+
+How each figure is counted (docs/report.md says the same for users):
+
+* **completed**: findings ``met`` or ``late``, in the period of their
+  completion date. Months are calendar months, quarters are those of the
+  financial year (Q1 = April–June), years run 1 April – 31 March.
+* **on time**: those ``met`` (done on or before the deadline, as the audit
+  decided); **% on time** = on time / completed, to one decimal place.
+* **working days taken**: :meth:`wtcheck.workdays.Calendar.between` (trigger,
+  completion): the working days after the trigger up to and including the
+  completion day, bank holidays excluded; so done the same day is 0. Quartiles
+  and the median are interpolated linearly (numpy's and Excel's
+  ``QUARTILE.INC``). A completion dated before its trigger counts as
+  completed but, as DfE does with ICPCs before the s47 start, enters neither
+  the quartiles nor the bands.
+* **bands**: DfE's (see :mod:`wtcheck.report.measures`), only for the rules
+  whose measure DfE publishes; null for the others.
+* **open / overdue at the period's end**: findings not completed by the last
+  day of the period (or by the as-of date, for the period that holds it),
+  counted from their trigger (or deadline, if earlier) on; overdue = open and
+  past their deadline on that day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from enum import StrEnum
+
+import polars as pl
+
+from wtcheck.report.measures import ALL_BANDS, Band, bands_for, england_figures
+from wtcheck.rules import get_rule
+from wtcheck.rules.model import Rule
+from wtcheck.workdays import Calendar
+
+NONE_GROUP = "(none)"
+"""The group of rows with no value in a --by column."""
+
+
+class Period(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    """The financial year, 1 April – 31 March."""
+
+
+DONE = ("met", "late")
+"""Statuses of a completed item."""
+
+SUMMARY_COUNTS = ("completed", "on_time", "open_at_end", "overdue_at_end")
+
+
+def rules_of(frame: pl.DataFrame, extra: Sequence[Rule] = ()) -> dict[str, Rule | None]:
+    """The registry rule of each rule id in *frame* (None for an id it does not know)."""
+    out: dict[str, Rule | None] = {}
+    for rule_id in frame.get_column("rule").drop_nulls().unique().sort().to_list():
+        try:
+            out[rule_id] = get_rule(rule_id, extra)
+        except Exception:  # an id from elsewhere: no bands, no England figure
+            out[rule_id] = None
+    return out
+
+
+def period_start(col: pl.Expr, period: Period) -> pl.Expr:
+    """The first day of the period holding each date."""
+    if period is Period.MONTH:
+        return col.dt.truncate("1mo")
+    if period is Period.QUARTER:
+        return col.dt.truncate("1q")  # calendar quarters start with the financial ones
+    year = col.dt.year()
+    return pl.date(pl.when(col.dt.month() >= 4).then(year).otherwise(year - 1), 4, 1)
+
+
+def _period_start_of(day: date, period: Period) -> date:
+    if period is Period.MONTH:
+        return day.replace(day=1)
+    if period is Period.QUARTER:
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+_STEP = {Period.MONTH: "1mo", Period.QUARTER: "3mo", Period.YEAR: "1y"}
+
+
+def period_end(start: pl.Expr, period: Period) -> pl.Expr:
+    return start.dt.offset_by(_STEP[period]).dt.offset_by("-1d")
+
+
+def period_label(start: pl.Expr, period: Period) -> pl.Expr:
+    """``2025-03``; ``2024-25 Q4``; ``2024-25`` (financial years and their quarters)."""
+    if period is Period.MONTH:
+        return start.dt.strftime("%Y-%m")
+    fy = start.dt.year() - (start.dt.month() < 4).cast(pl.Int32)
+    label = pl.format("{}-{}", fy, ((fy + 1) % 100).cast(pl.String).str.zfill(2))
+    if period is Period.YEAR:
+        return label
+    quarter = ((start.dt.month() + 8) % 12) // 3 + 1  # Apr → 1, Jul → 2, Oct → 3, Jan → 4
+    return pl.format("{} Q{}", label, quarter)
+
+
+def _groups(frame: pl.DataFrame, by: Sequence[str]) -> list[pl.Expr]:
+    """The --by columns as strings, "(none)" where a row has no value."""
+    return [
+        pl.col(c).cast(pl.String).str.strip_chars().replace("", None).fill_null(NONE_GROUP)
+        for c in by
+    ]
+
+
+def _band_expr(days: pl.Expr, band: Band) -> pl.Expr:
+    inside = days >= band.lo
+    return inside if band.hi is None else inside & (days <= band.hi)
+
+
+def completions(
+    frame: pl.DataFrame,
+    *,
+    cal: Calendar,
+    period: Period,
+    by: Sequence[str] = (),
+    rules: Mapping[str, Rule | None] | None = None,
+) -> pl.DataFrame:
+    """The completed findings, one row each, with what the summary counts of them:
+    ``days_taken``, ``on_time``, ``band`` (DfE's label, or null) and ``bucket``
+    (the first day of the period of the completion date)."""
+    from wtcheck.workdays_array import between_days
+
+    rules = rules if rules is not None else rules_of(frame)
+    done = frame.filter(
+        pl.col("status").is_in(DONE)
+        & pl.col("trigger_date").is_not_null()
+        & pl.col("completed_date").is_not_null()
+    ).with_columns(*_groups(frame, by))
+    taken = between_days(
+        cal,
+        done.get_column("trigger_date").to_numpy(),
+        done.get_column("completed_date").to_numpy(),
+    )
+    days = pl.col("days_taken")
+    band = pl.lit(None, pl.String)
+    for rule_id, rule in rules.items():
+        for b in bands_for(rule):
+            band = pl.when((pl.col("rule") == rule_id) & _band_expr(days, b)).then(
+                pl.lit(b.label)
+            ).otherwise(band)
+    return done.with_columns(days_taken=pl.Series(taken, dtype=pl.Int64)).with_columns(
+        on_time=pl.col("status") == "met",
+        band=band,
+        bucket=period_start(pl.col("completed_date"), period),
+    )
+
+
+def summarise(
+    frame: pl.DataFrame,
+    *,
+    cal: Calendar,
+    as_of: date,
+    period: Period = Period.MONTH,
+    by: Sequence[str] = (),
+    rules: Mapping[str, Rule | None] | None = None,
+) -> pl.DataFrame:
+    """One row per rule, group and period with anything to report (a completion, or
+    something open at its end), oldest period first; see the module for each figure."""
+    rules = rules if rules is not None else rules_of(frame)
+    keys = ["rule", *by]
+    done = completions(frame, cal=cal, period=period, by=by, rules=rules)
+    bands = [b for b in ALL_BANDS if any(b in bands_for(r) for r in rules.values())]
+    figures = _figures(done, [*keys, "bucket"], bands)
+
+    last = _period_start_of(as_of, period)
+    first = done.get_column("bucket").min() if done.height else None
+    assert first is None or isinstance(first, date)
+    first = min(first, last) if first else last
+    grid = pl.DataFrame({"bucket": pl.date_range(first, last, _STEP[period], eager=True)})
+    live = frame.filter(pl.col("status") != "invalid").with_columns(*_groups(frame, by))
+    combos = pl.concat([live.select(keys), done.select(keys)]).unique()
+    table = (
+        combos.join(grid, how="cross")
+        .join(_open_counts(live, keys, period, first, as_of), on=[*keys, "bucket"], how="left")
+        .join(figures, on=[*keys, "bucket"], how="left")
+        .sort([*keys, "bucket"])
+        .with_columns(
+            pl.col("open_delta", "overdue_delta").fill_null(0).cum_sum().over(keys),
+            pl.col("completed", "on_time").fill_null(0),
+        )
+        .rename({"open_delta": "open_at_end", "overdue_delta": "overdue_at_end"})
+        .filter((pl.col("completed") > 0) | (pl.col("open_at_end") > 0))
+    )
+    for b in bands:  # a band only for the rules DfE publishes it for
+        has = [rid for rid, r in rules.items() if b in bands_for(r)]
+        table = table.with_columns(
+            pl.when(pl.col("rule").is_in(has)).then(pl.col(b.column).fill_null(0)).alias(b.column)
+        )
+    table = _with_england(table, rules).with_columns(
+        period=period_label(pl.col("bucket"), period),
+        period_start=pl.col("bucket"),
+        period_end=period_end(pl.col("bucket"), period),
+    )
+    return table.select(
+        *keys, "period", "period_start", "period_end", "completed", "on_time", "pct_on_time",
+        "q1_days", "median_days", "q3_days", *(b.column for b in bands),
+        "open_at_end", "overdue_at_end",
+        *(c for c in ("england_pct_on_time", "england_year") if c in table.columns),
+    )  # fmt: skip
+
+
+def totals(
+    done: pl.DataFrame, keys: Sequence[str], bands: Sequence[Band] = ALL_BANDS
+) -> pl.DataFrame:
+    """The completion figures of :func:`summarise` over *keys* alone (no period):
+    e.g. per rule and team over the whole span, for the report's bars."""
+    return _figures(done, list(keys), bands).sort(list(keys))
+
+
+def _figures(done: pl.DataFrame, keys: list[str], bands: Sequence[Band]) -> pl.DataFrame:
+    days = pl.col("days_taken")
+    stats = days.filter(days >= 0)
+    return (
+        done.group_by(keys)
+        .agg(
+            completed=pl.len().cast(pl.Int64),
+            on_time=pl.col("on_time").sum().cast(pl.Int64),
+            q1_days=stats.quantile(0.25, "linear"),
+            median_days=stats.median(),
+            q3_days=stats.quantile(0.75, "linear"),
+            **{b.column: _band_expr(days, b).sum().cast(pl.Int64) for b in bands},
+        )
+        .with_columns(
+            pct_on_time=(100 * pl.col("on_time") / pl.col("completed")).round(1),
+        )
+    )
+
+
+def _open_counts(
+    live: pl.DataFrame, keys: list[str], period: Period, first: date, as_of: date
+) -> pl.DataFrame:
+    """Per key and period, how many became open / overdue minus how many stopped being,
+    so that a running sum over the periods is the count at each period's end."""
+    done = pl.col("status").is_in(DONE) & pl.col("completed_date").is_not_null()
+    start = pl.min_horizontal("trigger_date", "deadline")
+    due = pl.col("deadline") + timedelta(days=1)
+    events = live.select(
+        *keys,
+        start=start,
+        closed=pl.when(done).then(pl.max_horizontal(start, "completed_date")),
+        due=due,
+        due_closed=pl.when(done).then(pl.max_horizontal(due, "completed_date")),
+    )
+    parts = [
+        events.select(*keys, day=pl.col(c), open_delta=pl.lit(o), overdue_delta=pl.lit(d))
+        for c, o, d in (("start", 1, 0), ("closed", -1, 0), ("due", 0, 1), ("due_closed", 0, -1))
+    ]
+    return (
+        pl.concat(parts)
+        .filter(pl.col("day").is_not_null() & (pl.col("day") <= as_of))
+        .with_columns(bucket=pl.max_horizontal(period_start(pl.col("day"), period), pl.lit(first)))
+        .group_by([*keys, "bucket"])
+        .agg(pl.col("open_delta", "overdue_delta").sum().cast(pl.Int64))
+    )
+
+
+def _with_england(table: pl.DataFrame, rules: Mapping[str, Rule | None]) -> pl.DataFrame:
+    """England's latest figure beside each rule that measures exactly what it measures."""
+    latest = {rid: f[0] for rid, r in rules.items() if (f := england_figures(r))}
+    if not latest:
+        return table
+    pct = {rid: f.pct for rid, f in latest.items()}
+    year = {rid: f.year for rid, f in latest.items()}
+    return table.with_columns(
+        england_pct_on_time=pl.col("rule").replace_strict(pct, default=None, return_dtype=pl.Float64),
+        england_year=pl.col("rule").replace_strict(year, default=None, return_dtype=pl.String),
+    )
+
+
+def england_table(rules: Mapping[str, Rule | None]) -> pl.DataFrame:
+    """Every England figure that matches a rule of the report, with its source."""
+    from wtcheck.report.measures import england_label
+
+    rows = [
+        {
+            "rule": rid, "measure": f.measure, "year": f.year, "pct_within": f.pct,
+            "within": f.within, "total": f.total, "q1_days": f.p25, "median_days": f.median,
+            "q3_days": f.p75, "source": f.source, "label": england_label(),
+        }
+        for rid, r in rules.items()
+        for f in england_figures(r)
+    ]  # fmt: skip
+    schema = {
+        "rule": pl.String, "measure": pl.String, "year": pl.String, "pct_within": pl.Float64,
+        "within": pl.Int64, "total": pl.Int64, "q1_days": pl.Int64, "median_days": pl.Int64,
+        "q3_days": pl.Int64, "source": pl.String, "label": pl.String,
+    }  # fmt: skip
+    return pl.DataFrame(rows, schema=schema)
+
+
+def detail(done: pl.DataFrame, by: Sequence[str], period: Period) -> pl.DataFrame:
+    """The rows behind each cell of the summary (from :func:`completions`)."""
+    optional = [c for c in ("file", "source_row") if c in done.columns]
+    return done.sort(["rule", *by, "bucket", "completed_date", "case_id"]).select(
+        "rule", *by,
+        period=period_label(pl.col("bucket"), period),
+        case_id="case_id",
+        trigger_date="trigger_date",
+        deadline="deadline",
+        completed_date="completed_date",
+        working_days_taken="days_taken",
+        band="band",
+        in_time=pl.when(pl.col("on_time")).then(pl.lit("in time")).otherwise(pl.lit("out of time")),
+        **{c: c for c in optional},
+    )  # fmt: skip
