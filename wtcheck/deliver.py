@@ -17,7 +17,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from wtcheck.errors import InputError
 
@@ -81,6 +81,16 @@ def open_atomic(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
     memory); no newline translation.
     """
     with _replacing(path) as fd, os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def open_atomic_bytes(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose contents replace *path* atomically when the block ends
+    (a workbook written as it is built)."""
+    with _replacing(path) as fd, os.fdopen(fd, "wb") as fh:
         yield fh
         fh.flush()
         os.fsync(fh.fileno())
