@@ -202,7 +202,7 @@ def summarise(
         period_start=pl.col("bucket"),
         period_end=period_end(pl.col("bucket"), period),
     )
-    return table.select(
+    return table.sort(["rule", "bucket", *by]).select(
         *keys, "period", "period_start", "period_end", "completed", "on_time", "pct_on_time",
         "q1_days", "median_days", "q3_days", *(b.column for b in bands),
         "open_at_end", "overdue_at_end",
