@@ -52,7 +52,15 @@ ROWS: list[tuple[str, str, str | None, str | None, str | None, str | None, str]]
     ("A46", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-08-05", "late"),  # 46, 46–50
     ("A50", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-08-11", "late"),  # 50, 46–50
     ("A51", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-08-12", "late"),  # 51, 51–60
-    ("A60", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-08-26", "late"),  # 60 (BH 25th), 51–60
+    (
+        "A60",
+        "sa-45",
+        "East",
+        "2025-06-02",
+        "2025-08-04",
+        "2025-08-26",
+        "late",
+    ),  # 60 (BH 25th), 51–60
     ("A61", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-08-27", "late"),  # 61, 61+
     ("AOP", "sa-45", "East", "2025-06-02", "2025-08-04", None, "overdue"),  # open
 ]
@@ -65,7 +73,9 @@ DAYS = {
 """Working days taken, counted by hand (see ROWS)."""
 
 
-def findings_frame(rows: list[tuple[str, str, str | None, str | None, str | None, str | None, str]] = ROWS) -> pl.DataFrame:
+def findings_frame(
+    rows: list[tuple[str, str, str | None, str | None, str | None, str | None, str]] = ROWS,
+) -> pl.DataFrame:
     """*rows* as the audit's findings frame (FIELDS, typed) with a ``team`` group column."""
     data: dict[str, list[object]] = {k: [] for k in (*FIELDS, "team")}
     for n, (case, rule, team, trigger, deadline, completed, status) in enumerate(rows, start=2):

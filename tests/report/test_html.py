@@ -13,13 +13,12 @@ import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -59,7 +58,7 @@ def test_no_script_no_url_no_font(ew: Calendar) -> None:
     assert not re.search(r"url\((?!#)", page)  # only references inside the page
     assert not re.search(r"(?:src|href)=\"(?!#)", page)
     assert (
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">" in page
     )
 
@@ -166,11 +165,15 @@ def test_nothing_overflows_an_a4_page_when_printed(
     report = tmp_path / "report.html"
     report.write_text(report_html(ew), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    run_browser(chromium, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.as_uri())
+    run_browser(
+        chromium, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.as_uri()
+    )
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     sizes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data))
-    assert sizes and all(abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in sizes)
+    assert sizes and all(
+        abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in sizes
+    )
 
 
 def test_charts_are_not_blank_on_screen(chromium: str, tmp_path: Path, ew: Calendar) -> None:
@@ -191,7 +194,7 @@ def test_charts_are_not_blank_on_screen(chromium: str, tmp_path: Path, ew: Calen
 
 
 class _Count(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Count.hits.append(self.path)

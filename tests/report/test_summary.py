@@ -153,7 +153,9 @@ def test_completion_before_its_trigger_counts_but_has_no_duration(ew: Calendar) 
 def test_detail_lists_the_rows_behind_a_cell(frame: pl.DataFrame, ew: Calendar) -> None:
     done = completions(frame, cal=ew, period=Period.MONTH, by=["team"])
     rows_ = detail(done, ["team"], Period.MONTH).filter(
-        (pl.col("rule") == "icpc-2013") & (pl.col("period") == "2025-04") & (pl.col("team") == "North")
+        (pl.col("rule") == "icpc-2013")
+        & (pl.col("period") == "2025-04")
+        & (pl.col("team") == "North")
     )
     assert rows_.select(
         "case_id", "trigger_date", "completed_date", "working_days_taken", "band", "in_time"

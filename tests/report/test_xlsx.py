@@ -17,7 +17,7 @@ from wtcheck.render.xlsx import EXCEL_ROWS, sheet_name, write_xlsx
 def frame() -> pl.DataFrame:
     return pl.DataFrame(
         {
-            "case_id": ["=HYPERLINK(\"http://x\")", "+44 1234", "C3", "@SUM(A1)"],
+            "case_id": ['=HYPERLINK("http://x")', "+44 1234", "C3", "@SUM(A1)"],
             "completed_date": [date(2025, 3, 31), None, date(2025, 4, 1), date(2024, 2, 29)],
             "working_days_taken": [15, 16, None, -1],
             "pct_on_time": [42.9, None, 100.0, 0.0],
@@ -36,7 +36,7 @@ def test_cells_are_typed_dates_numbers_and_neutralised_text(tmp_path: Path) -> N
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values == [
         ["case_id", "completed_date", "working_days_taken", "pct_on_time", "projected"],
-        ["'=HYPERLINK(\"http://x\")", datetime(2025, 3, 31), 15, 42.9, True],
+        ['\'=HYPERLINK("http://x")', datetime(2025, 3, 31), 15, 42.9, True],
         ["'+44 1234", None, 16, None, False],
         ["C3", datetime(2025, 4, 1), None, 100, None],
         ["'@SUM(A1)", datetime(2024, 2, 29), -1, 0, False],

@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from wtcheck.cli.options import (
-    COUNT,
     OUT,
     AsOfOpt,
     CalendarFileOpt,
@@ -44,7 +43,9 @@ def report(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE...", help="CSV exports to report on ('-' reads stdin).", show_default=False
+            metavar="FILE...",
+            help="CSV exports to report on ('-' reads stdin).",
+            show_default=False,
         ),
     ],
     as_of: AsOfOpt = None,
@@ -221,7 +222,7 @@ def _emit(pack: Pack, fmt: ReportFormat, output: Path | None, heading: str, deta
         write_atomic(output, buffer.getvalue())
 
 
-def _write_json(out: io.TextIOBase | object, pack: Pack, heading: str, convention: str) -> None:
+def _write_json(out: TextIO, pack: Pack, heading: str, convention: str) -> None:
     import json
     from datetime import date
 
@@ -242,4 +243,4 @@ def _write_json(out: io.TextIOBase | object, pack: Pack, heading: str, conventio
     if pack.detail is not None:
         document["detail"] = pack.detail.to_dicts()
     text = json.dumps(document, indent=2, ensure_ascii=False, default=default)
-    out.write(text + "\n")  # type: ignore[attr-defined]
+    out.write(text + "\n")

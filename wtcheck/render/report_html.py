@@ -120,9 +120,7 @@ def _rule_section(pack: Pack, n: int, rule_id: str, rows: pl.DataFrame) -> str:
     out.append(_table(f"By {pack.period.value}", headings, cells, len(pack.by) + 1))
     if bands:
         headings, cells = band_table(rows, pack.by, bands)
-        out.append(
-            _table("DfE bands (working days taken)", headings, cells, len(pack.by) + 1)
-        )
+        out.append(_table("DfE bands (working days taken)", headings, cells, len(pack.by) + 1))
     out.append("</section>")
     return "\n".join(out)
 
@@ -190,8 +188,10 @@ def _trend(rows: pl.DataFrame, england: pl.DataFrame, n: int) -> str:
     """% on time by month (months with no completion left as gaps), England's line if any."""
     if not rows.filter(pl.col("completed") > 0).height:
         return ""
-    first, last = rows.get_column("period_start").min(), rows.get_column("period_start").max()
-    months = pl.DataFrame({"period_start": pl.date_range(first, last, "1mo", eager=True)})
+    starts = rows.get_column("period_start")
+    months = pl.DataFrame(
+        {"period_start": pl.date_range(starts.min(), starts.max(), "1mo", eager=True)}  # type: ignore[arg-type]
+    )
     rows = months.join(rows, on="period_start", how="left").with_columns(
         period=pl.col("period_start").dt.strftime("%Y-%m")
     )

@@ -137,7 +137,7 @@ def print_report(
             sections.append(band_table(rows, by, bands))
         for n, (headings, cells) in enumerate(sections):
             title = "DfE bands (working days taken)" if n else None
-            table = make_table(console, *map(escape_markup, headings), title=title)  # type: ignore[arg-type]
+            table = make_table(console, *map(escape_markup, headings), title=title)
             for row in cells:
                 table.add_row(*map(escape_markup, row))
             console.print(table)

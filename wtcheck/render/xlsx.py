@@ -143,7 +143,7 @@ def _widths(frame: pl.DataFrame) -> list[int]:
     if not frame.width:
         return []
     longest = frame.select(
-        pl.lit(10) if t == pl.Date else pl.col(c).cast(pl.String).str.len_chars().max()
+        (pl.lit(10) if t == pl.Date else pl.col(c).cast(pl.String).str.len_chars().max()).alias(c)
         for c, t in frame.schema.items()
     ).row(0)
     return [

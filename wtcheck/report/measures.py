@@ -40,8 +40,10 @@ def _band(lo: int, hi: int | None, label: str = "") -> Band:
 
 ASSESSMENT_BANDS: tuple[Band, ...] = tuple(
     _band(lo, hi)
-    for lo, hi in ((0, 0), (1, 10), (11, 20), (21, 30), (31, 40), (41, 45), (46, 50), (51, 60))
-) + (_band(61, None),)
+    for lo, hi in (
+        (0, 0), (1, 10), (11, 20), (21, 30), (31, 40), (41, 45), (46, 50), (51, 60), (61, None)
+    )
+)  # fmt: skip
 """DfE C2: same day, 1–10, 11–20, 21–30, 31–40, 41–45, 46–50, 51–60, 61+."""
 
 ICPC_BANDS: tuple[Band, ...] = (_band(0, 10), _band(11, 15), _band(16, 20), _band(21, None))
@@ -63,7 +65,9 @@ class Measure(NamedTuple):
 MEASURES: tuple[Measure, ...] = (
     # C2 counts from the assessment start; the bands also describe the same 45 working
     # days counted from the referral (Working Together's wording), so sa-45 gets them
-    Measure(ASSESSMENT_BANDS, frozenset({"assessment_start", "referral"}), "assessment_authorised", 45),
+    Measure(
+        ASSESSMENT_BANDS, frozenset({"assessment_start", "referral"}), "assessment_authorised", 45
+    ),
     Measure(ICPC_BANDS, frozenset({"strategy_discussion"}), "icpc", 15),
 )
 
@@ -126,7 +130,6 @@ def england_figures(rule: Rule | None) -> tuple[EnglandFigure, ...]:
     found = [
         f
         for f in _england()[1]
-        if (f.trigger, f.completion, f.working_days)
-        == (rule.trigger, rule.completion, rule.length)
+        if (f.trigger, f.completion, f.working_days) == (rule.trigger, rule.completion, rule.length)
     ]
     return tuple(sorted(found, key=lambda f: f.year, reverse=True))

@@ -146,9 +146,11 @@ def completions(
     band = pl.lit(None, pl.String)
     for rule_id, rule in rules.items():
         for b in bands_for(rule):
-            band = pl.when((pl.col("rule") == rule_id) & _band_expr(days, b)).then(
-                pl.lit(b.label)
-            ).otherwise(band)
+            band = (
+                pl.when((pl.col("rule") == rule_id) & _band_expr(days, b))
+                .then(pl.lit(b.label))
+                .otherwise(band)
+            )
     return done.with_columns(days_taken=pl.Series(taken, dtype=pl.Int64)).with_columns(
         on_time=pl.col("status") == "met",
         band=band,
@@ -273,7 +275,9 @@ def _with_england(table: pl.DataFrame, rules: Mapping[str, Rule | None]) -> pl.D
     pct = {rid: f.pct for rid, f in latest.items()}
     year = {rid: f.year for rid, f in latest.items()}
     return table.with_columns(
-        england_pct_on_time=pl.col("rule").replace_strict(pct, default=None, return_dtype=pl.Float64),
+        england_pct_on_time=pl.col("rule").replace_strict(
+            pct, default=None, return_dtype=pl.Float64
+        ),
         england_year=pl.col("rule").replace_strict(year, default=None, return_dtype=pl.String),
     )
 
