@@ -171,3 +171,36 @@ def test_never_writes_its_input(cases: Path) -> None:
     result = runner.invoke(app, ["report", str(cases), *ARGS, "-f", "csv", "-o", str(cases)])
     assert result.exit_code == 2
     assert cases.read_text(encoding="utf-8") == CSV
+
+
+# docs/report.md's worked example: five ICPCs, 100 % on time as wtcheck counts,
+# 60 % with the start day as day 1 (E2 and E4 completed on wtcheck's day 15)
+EXAMPLE = """case_id,strategy_discussion_date,icpc_date
+E1,20/12/2024,13/01/2025
+E2,03/03/2025,24/03/2025
+E3,10/04/2025,01/05/2025
+E4,02/06/2025,23/06/2025
+E5,01/07/2025,14/07/2025
+"""
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ((), [("2024-25", "2", "2", "14.0"), ("2025-26", "3", "3", "13.0")]),
+        (("--count-start-day",), [("2024-25", "2", "1", "14.0"), ("2025-26", "3", "2", "13.0")]),
+    ],
+)
+def test_docs_worked_example(
+    tmp_path: Path, option: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    path = tmp_path / "example.csv"
+    path.write_text(EXAMPLE, encoding="utf-8")
+    result = run("report", str(path), "--as-of", "2025-07-31", "--rule", "icpc-2013",
+                 "--period", "year", "-f", "csv", "--detail", *option)  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))  # type: ignore[attr-defined]
+    assert [r["working_days_taken"] for r in rows] == ["13", "15", "13", "15", "9"]
+    summary = run("report", str(path), "--as-of", "2025-07-31", "--rule", "icpc-2013",
+                  "--period", "year", "-f", "csv", *option)  # fmt: skip
+    got = list(csv.DictReader(io.StringIO(summary.stdout)))  # type: ignore[attr-defined]
+    assert [(r["period"], r["completed"], r["on_time"], r["median_days"]) for r in got] == expected

@@ -25,7 +25,7 @@ from wtcheck.cli.options import (
     open_calendar,
 )
 from wtcheck.errors import InputError
-from wtcheck.report.summary import Period
+from wtcheck.report.period import Period
 
 if TYPE_CHECKING:
     from wtcheck.report.pack import Pack

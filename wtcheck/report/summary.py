@@ -31,24 +31,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from enum import StrEnum
 
 import polars as pl
 
 from wtcheck.report.measures import ALL_BANDS, Band, bands_for, england_figures
+from wtcheck.report.period import Period
 from wtcheck.rules import get_rule
 from wtcheck.rules.model import Rule
 from wtcheck.workdays import Calendar
 
 NONE_GROUP = "(none)"
 """The group of rows with no value in a --by column."""
-
-
-class Period(StrEnum):
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-    """The financial year, 1 April – 31 March."""
 
 
 DONE = ("met", "late")
