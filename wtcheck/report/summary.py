@@ -61,22 +61,34 @@ def rules_of(frame: pl.DataFrame, extra: Sequence[Rule] = ()) -> dict[str, Rule 
     return out
 
 
-def period_start(col: pl.Expr, period: Period) -> pl.Expr:
-    """The first day of the period holding each date."""
+def period_key(col: pl.Expr, period: Period) -> pl.Expr:
+    """The period holding each date, as a number (consecutive periods, consecutive numbers):
+    months since year 0; quarters since year 0 (calendar quarters start with the
+    financial ones); the year in which the financial year starts (April on)."""
+    month = col.dt.year().cast(pl.Int32) * 12 + col.dt.month().cast(pl.Int32) - 1
     if period is Period.MONTH:
-        return col.dt.truncate("1mo")
+        return month
     if period is Period.QUARTER:
-        return col.dt.truncate("1q")  # calendar quarters start with the financial ones
-    year = col.dt.year()
-    return pl.date(pl.when(col.dt.month() >= 4).then(year).otherwise(year - 1), 4, 1)
+        return month // 3
+    return (month - 3) // 12
 
 
-def _period_start_of(day: date, period: Period) -> date:
-    if period is Period.MONTH:
-        return day.replace(day=1)
-    if period is Period.QUARTER:
-        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+def _key_of(day: date, period: Period) -> int:
+    month = day.year * 12 + day.month - 1
+    return (
+        month
+        if period is Period.MONTH
+        else month // 3
+        if period is Period.QUARTER
+        else (month - 3) // 12
+    )
+
+
+def period_start(key: pl.Expr, period: Period) -> pl.Expr:
+    """The first day of each period numbered by :func:`period_key`."""
+    month = key * {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}[period]
+    month += 3 if period is Period.YEAR else 0
+    return pl.date(month // 12, month % 12 + 1, 1)
 
 
 _STEP = {Period.MONTH: "1mo", Period.QUARTER: "3mo", Period.YEAR: "1y"}
@@ -118,6 +130,7 @@ def completions(
     period: Period,
     by: Sequence[str] = (),
     rules: Mapping[str, Rule | None] | None = None,
+    grouped: bool = False,
 ) -> pl.DataFrame:
     """The completed findings, one row each, with what the summary counts of them:
     ``days_taken``, ``on_time``, ``band`` (DfE's label, or null) and ``bucket``
@@ -129,7 +142,9 @@ def completions(
         pl.col("status").is_in(DONE)
         & pl.col("trigger_date").is_not_null()
         & pl.col("completed_date").is_not_null()
-    ).with_columns(*_groups(frame, by))
+    )
+    if not grouped:
+        done = done.with_columns(*_groups(frame, by))
     taken = between_days(
         cal,
         done.get_column("trigger_date").to_numpy(),
@@ -147,7 +162,7 @@ def completions(
     return done.with_columns(days_taken=pl.Series(taken, dtype=pl.Int64)).with_columns(
         on_time=pl.col("status") == "met",
         band=band,
-        bucket=period_start(pl.col("completed_date"), period),
+        bucket=period_key(pl.col("completed_date"), period),
     )
 
 
@@ -164,17 +179,16 @@ def summarise(
     something open at its end), oldest period first; see the module for each figure."""
     rules = rules if rules is not None else rules_of(frame)
     keys = ["rule", *by]
-    done = completions(frame, cal=cal, period=period, by=by, rules=rules)
+    live = frame.filter(pl.col("status") != "invalid").with_columns(*_groups(frame, by))
+    done = completions(live, cal=cal, period=period, by=by, rules=rules, grouped=True)
     bands = [b for b in ALL_BANDS if any(b in bands_for(r) for r in rules.values())]
     figures = _figures(done, [*keys, "bucket"], bands)
 
-    last = _period_start_of(as_of, period)
-    first = done.get_column("bucket").min() if done.height else None
-    assert first is None or isinstance(first, date)
-    first = min(first, last) if first else last
-    grid = pl.DataFrame({"bucket": pl.date_range(first, last, _STEP[period], eager=True)})
-    live = frame.filter(pl.col("status") != "invalid").with_columns(*_groups(frame, by))
-    combos = pl.concat([live.select(keys), done.select(keys)]).unique()
+    last = _key_of(as_of, period)
+    first_done = done.get_column("bucket").min() if done.height else None
+    first = min(int(first_done), last) if isinstance(first_done, int) else last
+    grid = pl.DataFrame({"bucket": range(first, last + 1)}, schema={"bucket": pl.Int32})
+    combos = live.select(keys).unique()
     table = (
         combos.join(grid, how="cross")
         .join(_open_counts(live, keys, period, first, as_of), on=[*keys, "bucket"], how="left")
@@ -192,10 +206,15 @@ def summarise(
         table = table.with_columns(
             pl.when(pl.col("rule").is_in(has)).then(pl.col(b.column).fill_null(0)).alias(b.column)
         )
-    table = _with_england(table, rules).with_columns(
-        period=period_label(pl.col("bucket"), period),
-        period_start=pl.col("bucket"),
-        period_end=period_end(pl.col("bucket"), period),
+    table = (
+        _with_england(table, rules)
+        .with_columns(
+            period_start=period_start(pl.col("bucket"), period),
+        )
+        .with_columns(
+            period=period_label(pl.col("period_start"), period),
+            period_end=period_end(pl.col("period_start"), period),
+        )
     )
     return table.sort(["rule", "bucket", *by]).select(
         *keys, "period", "period_start", "period_end", "completed", "on_time", "pct_on_time",
@@ -233,30 +252,40 @@ def _figures(done: pl.DataFrame, keys: list[str], bands: Sequence[Band]) -> pl.D
 
 
 def _open_counts(
-    live: pl.DataFrame, keys: list[str], period: Period, first: date, as_of: date
+    live: pl.DataFrame, keys: list[str], period: Period, first: int, as_of: date
 ) -> pl.DataFrame:
     """Per key and period, how many became open / overdue minus how many stopped being,
-    so that a running sum over the periods is the count at each period's end."""
+    so that a running sum over the periods is the count at each period's end.
+
+    An item opens on its trigger (or deadline, if earlier), is overdue from the day
+    after its deadline, and stops being either when completed; days after *as_of*
+    are not counted, days before the *first* period count in it."""
     done = pl.col("status").is_in(DONE) & pl.col("completed_date").is_not_null()
     start = pl.min_horizontal("trigger_date", "deadline")
     due = pl.col("deadline") + timedelta(days=1)
-    events = live.select(
+    floor = pl.lit(first, pl.Int32)
+
+    def bucket(day: pl.Expr) -> pl.Expr:
+        return pl.when(day <= as_of).then(pl.max_horizontal(period_key(day, period), floor))
+
+    events = live.lazy().select(
         *keys,
-        start=start,
-        closed=pl.when(done).then(pl.max_horizontal(start, "completed_date")),
-        due=due,
-        due_closed=pl.when(done).then(pl.max_horizontal(due, "completed_date")),
+        opened=bucket(start),
+        closed=bucket(pl.when(done).then(pl.max_horizontal(start, "completed_date"))),
+        due=bucket(due),
+        due_closed=bucket(pl.when(done).then(pl.max_horizontal(due, "completed_date"))),
     )
     parts = [
-        events.select(*keys, day=pl.col(c), open_delta=pl.lit(o), overdue_delta=pl.lit(d))
-        for c, o, d in (("start", 1, 0), ("closed", -1, 0), ("due", 0, 1), ("due_closed", 0, -1))
+        events.group_by([*keys, pl.col(c).alias("bucket")])
+        .agg(open_delta=pl.len().cast(pl.Int64) * o, overdue_delta=pl.len().cast(pl.Int64) * d)
+        .filter(pl.col("bucket").is_not_null())
+        for c, o, d in (("opened", 1, 0), ("closed", -1, 0), ("due", 0, 1), ("due_closed", 0, -1))
     ]
     return (
         pl.concat(parts)
-        .filter(pl.col("day").is_not_null() & (pl.col("day") <= as_of))
-        .with_columns(bucket=pl.max_horizontal(period_start(pl.col("day"), period), pl.lit(first)))
         .group_by([*keys, "bucket"])
-        .agg(pl.col("open_delta", "overdue_delta").sum().cast(pl.Int64))
+        .agg(pl.col("open_delta", "overdue_delta").sum())
+        .collect()
     )
 
 
@@ -301,7 +330,7 @@ def detail(done: pl.DataFrame, by: Sequence[str], period: Period) -> pl.DataFram
     optional = [c for c in ("file", "source_row") if c in done.columns]
     return done.sort(["rule", *by, "bucket", "completed_date", "case_id"]).select(
         "rule", *by,
-        period=period_label(pl.col("bucket"), period),
+        period=period_label(period_start(pl.col("bucket"), period), period),
         case_id="case_id",
         trigger_date="trigger_date",
         deadline="deadline",
