@@ -26,7 +26,7 @@ from tests.report.fixture import AS_OF, findings_frame
 from wtcheck.render.report_html import render_html
 from wtcheck.render.report_view import CONVENTION
 from wtcheck.report.pack import build
-from wtcheck.report.summary import Period
+from wtcheck.report.period import Period
 from wtcheck.workdays import Calendar
 
 CHROMIUM = "/usr/bin/chromium"

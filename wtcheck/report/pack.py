@@ -17,8 +17,8 @@ from datetime import date
 import polars as pl
 
 from wtcheck.report.measures import england_label
+from wtcheck.report.period import Period
 from wtcheck.report.summary import (
-    Period,
     completions,
     detail,
     england_table,
