@@ -204,3 +204,11 @@ def test_docs_worked_example(
                   "--period", "year", "-f", "csv", *option)  # fmt: skip
     got = list(csv.DictReader(io.StringIO(summary.stdout)))  # type: ignore[attr-defined]
     assert [(r["period"], r["completed"], r["on_time"], r["median_days"]) for r in got] == expected
+
+
+def test_group_values_are_neutralised_in_csv(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV.replace("North", "=HYPERLINK(1)"), encoding="utf-8")
+    result = run("report", str(path), *ARGS, "--by", "team", "-f", "csv", "--period", "year")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))  # type: ignore[attr-defined]
+    assert rows[0]["team"] == "'=HYPERLINK(1)"

@@ -83,10 +83,12 @@ def test_financial_year_splits_31_march_from_1_april(frame: pl.DataFrame, ew: Ca
 
 def test_quarters_of_the_financial_year(frame: pl.DataFrame, ew: Calendar) -> None:
     table = summarise(frame, cal=ew, as_of=AS_OF, period=Period.QUARTER)
-    assert rows(table, "icpc-2013", "period", "period_start", "period_end", "completed", *ENDS) == [
-        ("2024-25 Q4", d("2025-01-01"), d("2025-03-31"), 2, 5, 2),
-        ("2025-26 Q1", d("2025-04-01"), d("2025-06-30"), 7, 1, 1),
-        ("2025-26 Q2", d("2025-07-01"), d("2025-09-30"), 0, 1, 1),
+    assert rows(
+        table, "icpc-2013", "period", "period_start", "period_end", "counted_to", "completed", *ENDS
+    ) == [
+        ("2024-25 Q4", d("2025-01-01"), d("2025-03-31"), d("2025-03-31"), 2, 5, 2),
+        ("2025-26 Q1", d("2025-04-01"), d("2025-06-30"), d("2025-06-30"), 7, 1, 1),
+        ("2025-26 Q2", d("2025-07-01"), d("2025-09-30"), AS_OF, 0, 1, 1),
     ]
 
 

@@ -215,9 +215,11 @@ def summarise(
             period=period_label(pl.col("period_start"), period),
             period_end=period_end(pl.col("period_start"), period),
         )
+        .with_columns(counted_to=pl.min_horizontal("period_end", pl.lit(as_of)))
     )
     return table.sort(["rule", "bucket", *by]).select(
-        *keys, "period", "period_start", "period_end", "completed", "on_time", "pct_on_time",
+        *keys, "period", "period_start", "period_end", "counted_to",
+        "completed", "on_time", "pct_on_time",
         "q1_days", "median_days", "q3_days", *(b.column for b in bands),
         "open_at_end", "overdue_at_end",
         *(c for c in ("england_pct_on_time", "england_year") if c in table.columns),
