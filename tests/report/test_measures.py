@@ -76,3 +76,23 @@ def test_source_frame_from_the_current_audit(ew: object) -> None:
     assert icpc.select("case_id", "trigger_date", "completed_date", "status", "Allocated Team").rows()[0] == (
         "A1002", date(2026, 9, 16), date(2026, 10, 2), "met", "Duty 2",
     )  # fmt: skip
+
+
+def test_source_frame_keeps_case_ids_as_written(tmp_path: object, ew: object) -> None:
+    from pathlib import Path
+
+    from wtcheck.audit.engine import AuditOptions
+    from wtcheck.report.source import audit_frame
+
+    path = Path(str(tmp_path)) / "cases.csv"
+    path.write_text(
+        "case_id,strategy_discussion_date,icpc_date\n-12,10/03/2025,31/03/2025\n=A1,10/03/2025,\n",
+        encoding="utf-8",
+    )
+    day = date(2025, 4, 30)
+    frame = audit_frame([str(path)], as_of=day, cal=ew, options=AuditOptions(day))  # type: ignore[arg-type]
+    rows = frame.filter(pl.col("rule") == "icpc-2013").sort("source_row")
+    assert rows.select("case_id", "status", "completed_date", "working_days").rows() == [
+        ("-12", "met", date(2025, 3, 31), 0),
+        ("=A1", "overdue", None, 20),  # 22 weekdays in April less Good Friday, Easter Monday
+    ]

@@ -6,13 +6,14 @@ columns of :data:`wtcheck.render.findings_view.FIELDS` (dates as ``pl.Date``,
 kept, plus one String column per ``--by`` group named as the input header.
 Everything else in :mod:`wtcheck.report` works from that frame alone.
 
-For now it runs the current engine and turns its findings into the frame;
-the one-pipeline audit replaces this body.
+For now it runs the current engine and reads its findings CSV back; the
+one-pipeline audit replaces this body.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,8 @@ import polars as pl
 
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Status
-from wtcheck.render.findings_view import FIELDS, as_record
+from wtcheck.render.delimited import DANGEROUS
+from wtcheck.render.findings_view import FIELDS
 from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
@@ -49,16 +51,35 @@ def audit_frame(
     mapping: Mapping[str, Sequence[str]] | None = None,
     notice: Callable[[str], None] = lambda _m: None,
 ) -> pl.DataFrame:
-    """The audit of *files* as of *as_of*, every finding, as a DataFrame (see module)."""
+    """The audit of *files* as of *as_of*, every finding, as a DataFrame (see module).
+
+    Stopgap: the engine streams its findings CSV (its fast path) into a private
+    temporary file, which polars reads back. Text cells come back as the CSV
+    neutralised them (a leading ``'`` before ``=``, ``+``, ``-``, ``@``...), so
+    that quote is taken off again.
+    """
+    import tempfile
+    from pathlib import Path
+
     from wtcheck.audit.engine import audit_files
+    from wtcheck.render.findings_view import CsvFindingWriter
 
     options = dataclasses.replace(options, as_of=as_of, keep=frozenset(Status))
-    engine = audit_files(files, cal, options, mapping=mapping, notice=notice)
-    records = [as_record(f) for f in engine.findings]
-    frame = pl.DataFrame(
-        {k: [r[k] for r in records] for k in FIELDS},
-        schema={k: (pl.String if v == pl.Date else v) for k, v in SCHEMA.items()},
-    ).with_columns(pl.col("trigger_date", "deadline", "completed_date").str.to_date("%Y-%m-%d"))
+    with tempfile.TemporaryDirectory(prefix="wtcheck-report-") as folder:
+        path = Path(folder) / "findings.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = CsvFindingWriter(out)
+            audit_files(files, cal, options, mapping=mapping, notice=notice, sink=writer)
+            writer.finish()
+        frame = pl.read_csv(
+            path, schema=SCHEMA, try_parse_dates=False
+        )
+    text = [c for c, t in SCHEMA.items() if t == pl.String]
+    quoted = "^'[" + re.escape("".join(DANGEROUS)) + "]"
+    frame = frame.with_columns(
+        pl.when(pl.col(c).str.contains(quoted)).then(pl.col(c).str.slice(1)).otherwise(pl.col(c))
+        for c in text
+    )
     return _with_groups(frame, files, by) if by else frame
 
 
