@@ -71,9 +71,7 @@ def audit_frame(
             writer = CsvFindingWriter(out)
             audit_files(files, cal, options, mapping=mapping, notice=notice, sink=writer)
             writer.finish()
-        frame = pl.read_csv(
-            path, schema=SCHEMA, try_parse_dates=False
-        )
+        frame = pl.read_csv(path, schema=SCHEMA, try_parse_dates=False)
     text = [c for c, t in SCHEMA.items() if t == pl.String]
     quoted = "^'[" + re.escape("".join(DANGEROUS)) + "]"
     frame = frame.with_columns(

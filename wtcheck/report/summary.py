@@ -34,6 +34,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from wtcheck.errors import InputError
 from wtcheck.report.measures import ALL_BANDS, Band, bands_for, england_figures
 from wtcheck.report.period import Period
 from wtcheck.rules import get_rule
@@ -47,8 +48,6 @@ NONE_GROUP = "(none)"
 DONE = ("met", "late")
 """Statuses of a completed item."""
 
-SUMMARY_COUNTS = ("completed", "on_time", "open_at_end", "overdue_at_end")
-
 
 def rules_of(frame: pl.DataFrame, extra: Sequence[Rule] = ()) -> dict[str, Rule | None]:
     """The registry rule of each rule id in *frame* (None for an id it does not know)."""
@@ -56,7 +55,7 @@ def rules_of(frame: pl.DataFrame, extra: Sequence[Rule] = ()) -> dict[str, Rule 
     for rule_id in frame.get_column("rule").drop_nulls().unique().sort().to_list():
         try:
             out[rule_id] = get_rule(rule_id, extra)
-        except Exception:  # an id from elsewhere: no bands, no England figure
+        except InputError:  # an id from elsewhere: no bands, no England figure
             out[rule_id] = None
     return out
 
@@ -71,17 +70,6 @@ def period_key(col: pl.Expr, period: Period) -> pl.Expr:
     if period is Period.QUARTER:
         return month // 3
     return (month - 3) // 12
-
-
-def _key_of(day: date, period: Period) -> int:
-    month = day.year * 12 + day.month - 1
-    return (
-        month
-        if period is Period.MONTH
-        else month // 3
-        if period is Period.QUARTER
-        else (month - 3) // 12
-    )
 
 
 def period_start(key: pl.Expr, period: Period) -> pl.Expr:
@@ -134,7 +122,7 @@ def completions(
 ) -> pl.DataFrame:
     """The completed findings, one row each, with what the summary counts of them:
     ``days_taken``, ``on_time``, ``band`` (DfE's label, or null) and ``bucket``
-    (the first day of the period of the completion date)."""
+    (the :func:`period_key` of the completion date)."""
     from wtcheck.workdays_array import between_days
 
     rules = rules if rules is not None else rules_of(frame)
@@ -184,7 +172,7 @@ def summarise(
     bands = [b for b in ALL_BANDS if any(b in bands_for(r) for r in rules.values())]
     figures = _figures(done, [*keys, "bucket"], bands)
 
-    last = _key_of(as_of, period)
+    last = int(pl.select(period_key(pl.lit(as_of), period)).item())
     first_done = done.get_column("bucket").min() if done.height else None
     first = min(int(first_done), last) if isinstance(first_done, int) else last
     grid = pl.DataFrame({"bucket": range(first, last + 1)}, schema={"bucket": pl.Int32})
