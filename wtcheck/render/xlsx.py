@@ -71,7 +71,7 @@ def write_xlsx(
 
     per_sheet = max_rows - 1
     plan: list[tuple[str, pl.DataFrame, list[str]]] = []
-    taken: list[str] = ["About"] if notes else []
+    taken: list[str] = ["About"]  # kept free for the notes, whether or not there are any
     about = list(notes)
     for name, frame in sections:
         parts = max(1, -(-frame.height // per_sheet))
