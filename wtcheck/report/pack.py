@@ -88,9 +88,9 @@ def build(
     )  # fmt: skip
     extras: dict[str, pl.DataFrame | None] = {}
     if with_detail or for_html:
-        done = completions(frame, cal=cal, period=period, by=by, rules=rules)
+        done = completions(frame, cal=cal, period=period, by=by)
         if with_detail:
-            extras["detail"] = detail(done, by, period)
+            extras["detail"] = detail(done, by, period, rules)
         if for_html:
             extras["trend"] = (
                 summary

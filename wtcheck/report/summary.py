@@ -117,15 +117,13 @@ def completions(
     cal: Calendar,
     period: Period,
     by: Sequence[str] = (),
-    rules: Mapping[str, Rule | None] | None = None,
     grouped: bool = False,
 ) -> pl.DataFrame:
     """The completed findings, one row each, with what the summary counts of them:
-    ``days_taken``, ``on_time``, ``band`` (DfE's label, or null) and ``bucket``
-    (the :func:`period_key` of the completion date)."""
+    ``days_taken``, ``on_time`` and ``bucket`` (the :func:`period_key` of the
+    completion date)."""
     from wtcheck.workdays_array import between_days
 
-    rules = rules if rules is not None else rules_of(frame)
     done = frame.filter(
         pl.col("status").is_in(DONE)
         & pl.col("trigger_date").is_not_null()
@@ -138,20 +136,26 @@ def completions(
         done.get_column("trigger_date").to_numpy(),
         done.get_column("completed_date").to_numpy(),
     )
-    days = pl.col("days_taken")
-    band = pl.lit(None, pl.String)
-    for rule_id, rule in rules.items():
-        for b in bands_for(rule):
-            band = (
-                pl.when((pl.col("rule") == rule_id) & _band_expr(days, b))
-                .then(pl.lit(b.label))
-                .otherwise(band)
-            )
-    return done.with_columns(days_taken=pl.Series(taken, dtype=pl.Int64)).with_columns(
+    return done.with_columns(
+        days_taken=pl.Series(taken, dtype=pl.Int64),
         on_time=pl.col("status") == "met",
-        band=band,
         bucket=period_key(pl.col("completed_date"), period),
     )
+
+
+def band_label(rules: Mapping[str, Rule | None]) -> pl.Expr:
+    """DfE's label of the band of each completion's ``days_taken`` (null for rules
+    DfE publishes no bands for, and for a completion dated before its trigger)."""
+    days = pl.col("days_taken")
+    label = pl.lit(None, pl.String)
+    for rule_id, rule in rules.items():
+        for b in bands_for(rule):
+            label = (
+                pl.when((pl.col("rule") == rule_id) & _band_expr(days, b))
+                .then(pl.lit(b.label))
+                .otherwise(label)
+            )
+    return label
 
 
 def summarise(
@@ -167,8 +171,15 @@ def summarise(
     something open at its end), oldest period first; see the module for each figure."""
     rules = rules if rules is not None else rules_of(frame)
     keys = ["rule", *by]
-    live = frame.filter(pl.col("status") != "invalid").with_columns(*_groups(frame, by))
-    done = completions(live, cal=cal, period=period, by=by, rules=rules, grouped=True)
+    needed = ["rule", "status", "trigger_date", "deadline", "completed_date", *by]
+    live = (
+        frame.lazy()
+        .select(needed)
+        .filter(pl.col("status") != "invalid")
+        .with_columns(*_groups(frame, by))
+        .collect()
+    )
+    done = completions(live, cal=cal, period=period, by=by, grouped=True)
     bands = [b for b in ALL_BANDS if any(b in bands_for(r) for r in rules.values())]
     figures = _figures(done, [*keys, "bucket"], bands)
 
@@ -315,8 +326,14 @@ def england_table(rules: Mapping[str, Rule | None]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def detail(done: pl.DataFrame, by: Sequence[str], period: Period) -> pl.DataFrame:
+def detail(
+    done: pl.DataFrame,
+    by: Sequence[str],
+    period: Period,
+    rules: Mapping[str, Rule | None] | None = None,
+) -> pl.DataFrame:
     """The rows behind each cell of the summary (from :func:`completions`)."""
+    rules = rules if rules is not None else rules_of(done)
     optional = [c for c in ("file", "source_row") if c in done.columns]
     return done.sort(["rule", *by, "bucket", "completed_date", "case_id"]).select(
         "rule", *by,
@@ -326,7 +343,7 @@ def detail(done: pl.DataFrame, by: Sequence[str], period: Period) -> pl.DataFram
         deadline="deadline",
         completed_date="completed_date",
         working_days_taken="days_taken",
-        band="band",
+        band=band_label(rules),
         in_time=pl.when(pl.col("on_time")).then(pl.lit("in time")).otherwise(pl.lit("out of time")),
         **{c: c for c in optional},
     )  # fmt: skip
