@@ -37,6 +37,8 @@ ROWS: list[tuple[str, str, str | None, str | None, str | None, str | None, str]]
     ("X1", "icpc-2013", None, "2025-03-03", "2025-03-24", "2025-03-25", "late"),  # 16, 16–20
     ("X2", "icpc-2013", "", "2025-03-03", "2025-03-24", "2025-04-02", "late"),  # 22, 21+
     ("I1", "icpc-2013", "North", None, None, None, "invalid"),  # never counted
+    ("K1", "icpc-2013", "South", "2025-03-03", None, None, "check"),  # never counted
+    ("C1", "icpc-2013", "West", "2025-03-03", "2025-03-24", None, "conditional"),  # nor this
     # sa-45: 45 working days; DfE C2 bands. All start Mon 2 Jun 2025; day 45 is Mon 4 Aug
     ("A00", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-06-02", "met"),  # 0, same day
     ("A01", "sa-45", "East", "2025-06-02", "2025-08-04", "2025-06-03", "met"),  # 1, 1–10

@@ -24,7 +24,9 @@ How each figure is counted (docs/report.md says the same for users):
 * **open / overdue at the period's end**: findings not completed by the last
   day of the period (or by the as-of date, for the period that holds it),
   counted from their trigger (or deadline, if earlier) on; overdue = open and
-  past their deadline on that day.
+  past their deadline on that day. Findings ``invalid``, ``check`` (a duty with
+  no time limit) and ``conditional`` (a duty that may not apply) are never
+  counted.
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ NONE_GROUP = "(none)"
 
 DONE = ("met", "late")
 """Statuses of a completed item."""
+
+NOT_WORK = ("invalid", "check", "conditional")
+"""Statuses never counted, neither completed nor open: a row that could not be read,
+a duty with no time limit (never late or overdue), a duty that applies only if a fact
+the data cannot show holds."""
 
 
 def rules_of(frame: pl.DataFrame, extra: Sequence[Rule] = ()) -> dict[str, Rule | None]:
@@ -175,7 +182,7 @@ def summarise(
     live = (
         frame.lazy()
         .select(needed)
-        .filter(pl.col("status") != "invalid")
+        .filter(~pl.col("status").is_in(NOT_WORK))
         .with_columns(*_groups(frame, by))
         .collect()
     )
@@ -334,7 +341,7 @@ def detail(
 ) -> pl.DataFrame:
     """The rows behind each cell of the summary (from :func:`completions`)."""
     rules = rules if rules is not None else rules_of(done)
-    optional = [c for c in ("file", "source_row") if c in done.columns]
+    optional = [c for c in ("episode", "file", "source_row") if c in done.columns]
     return done.sort(["rule", *by, "bucket", "completed_date", "case_id"]).select(
         "rule", *by,
         period=period_label(period_start(pl.col("bucket"), period), period),
