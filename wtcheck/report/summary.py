@@ -31,7 +31,7 @@ How each figure is counted (docs/report.md says the same for users):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
 import polars as pl
@@ -85,6 +85,29 @@ def period_start(key: pl.Expr, period: Period) -> pl.Expr:
     month += 3 if period is Period.YEAR else 0
     return pl.date(month // 12, month % 12 + 1, 1)
 
+
+def period_keys(frame: pl.DataFrame, period: Period) -> Callable[[pl.Expr], pl.Expr]:
+    """:func:`period_key` for the dates of *frame* (the day before its earliest date to the
+    day after its latest), as one look-up in a table of those days: a gather per date
+    instead of extracting its year and month."""
+    dates = [c for c, t in frame.schema.items() if t == pl.Date]
+    lo, hi = (
+        frame.select(
+            lo=pl.min_horizontal(pl.col(dates).min()), hi=pl.max_horizontal(pl.col(dates).max())
+        ).row(0)
+        if dates and frame.height
+        else (None, None)
+    )
+    if not isinstance(lo, date) or not isinstance(hi, date):
+        return lambda day: period_key(day, period)
+    first = lo - timedelta(days=1)
+    days = pl.date_range(first, hi + timedelta(days=1), "1d", eager=True)
+    table = pl.select(period_key(pl.lit(days), period)).to_series()
+    offset = (first - _EPOCH).days
+    return lambda day: pl.lit(table).gather(day.cast(pl.Int32) - offset)
+
+
+_EPOCH = date(1970, 1, 1)
 
 _STEP = {Period.MONTH: "1mo", Period.QUARTER: "3mo", Period.YEAR: "1y"}
 
@@ -146,7 +169,7 @@ def completions(
     return done.with_columns(
         days_taken=pl.Series(taken, dtype=pl.Int64),
         on_time=pl.col("status") == "met",
-        bucket=period_key(pl.col("completed_date"), period),
+        bucket=period_keys(done.select("completed_date"), period)(pl.col("completed_date")),
     )
 
 
@@ -272,9 +295,10 @@ def _open_counts(
     start = pl.min_horizontal("trigger_date", "deadline")
     due = pl.col("deadline") + timedelta(days=1)
     floor = pl.lit(first, pl.Int32)
+    key = period_keys(live.select("trigger_date", "deadline", "completed_date"), period)
 
     def bucket(day: pl.Expr) -> pl.Expr:
-        return pl.when(day <= as_of).then(pl.max_horizontal(period_key(day, period), floor))
+        return pl.when(day <= as_of).then(pl.max_horizontal(key(day), floor))
 
     events = live.lazy().select(
         *keys,
