@@ -212,3 +212,12 @@ def test_group_values_are_neutralised_in_csv(tmp_path: Path) -> None:
     result = run("report", str(path), *ARGS, "--by", "team", "-f", "csv", "--period", "year")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))  # type: ignore[attr-defined]
     assert rows[0]["team"] == "'=HYPERLINK(1)"
+
+
+def test_no_escape_sequence_from_data_reaches_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV.replace("North", "N\x1b[2Jorth"), encoding="utf-8")
+    result = run("report", str(path), *ARGS, "--by", "team", "--period", "year")
+    out = result.stdout  # type: ignore[attr-defined]
+    assert "\x1b" not in out
+    assert "| 2024-25 | N\ufffd[2Jorth |" in out
