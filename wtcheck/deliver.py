@@ -41,7 +41,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from wtcheck.errors import InputError
 
@@ -421,6 +421,14 @@ def open_atomic(path: Path, *, encoding: str = "utf-8", what: str = "--output") 
         _replacing(path, what) as fd,
         os.fdopen(fd, "w", encoding=encoding, newline="", closefd=False) as fh,
     ):
+        yield fh
+
+
+@contextlib.contextmanager
+def open_atomic_bytes(path: Path, *, what: str = "--output") -> Iterator[BinaryIO]:
+    """A binary stream whose contents replace *path* atomically when the block ends
+    (a workbook written as it is built)."""
+    with _replacing(path, what) as fd, os.fdopen(fd, "wb", closefd=False) as fh:
         yield fh
 
 

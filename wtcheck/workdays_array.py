@@ -84,3 +84,20 @@ def _arrays(cal: Calendar) -> tuple[Any, Any, Any, int]:
         )
         cached = cal.__dict__["_numpy_table"] = (cal._cum, table)
     return cached[1]
+
+
+def between_days(cal: Calendar, a: Any, b: Any) -> Any:
+    """Working days in (a, b] for each pair, as ``int64``: :meth:`Calendar.between`
+    for whole arrays (negative where b is before a). No ``NaT`` allowed."""
+    da = np.asarray(a, dtype="datetime64[D]")
+    db = np.asarray(b, dtype="datetime64[D]")
+    if np.isnat(da).any() or np.isnat(db).any():
+        raise ValueError("between_days: a date is missing (NaT)")
+    oa = da.astype(np.int64) + EPOCH
+    ob = db.astype(np.int64) + EPOCH
+    if not len(oa):
+        return np.zeros(0, np.int64)
+    lo, hi = int(min(oa.min(), ob.min())), int(max(oa.max(), ob.max()))
+    cal.between_ordinals(lo, hi)  # extends the table (projected years) to cover both
+    _, cum, _, first = _arrays(cal)
+    return cum[ob - first] - cum[oa - first]

@@ -131,6 +131,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     # Add a command with one line here; a function gets no_args_is_help=True.
     # The order is that of --help: the main job first.
     "audit": ("audit_cmd", "audit"),
+    "report": ("report_cmd", "report"),
     "deadlines": ("deadlines_cmd", "deadlines"),
     "explain": ("explain_cmd", "explain"),
     "rules": ("rules_cmd", "app"),

@@ -1,0 +1,246 @@
+"""``wtcheck report``: the timeliness figures councils report, by period and group."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from wtcheck.cli.options import (
+    OUT,
+    AsOfOpt,
+    CalendarFileOpt,
+    ClearDaysOpt,
+    ClosuresOpt,
+    ConfigOpt,
+    CountStartDayOpt,
+    DivisionOpt,
+    InclusiveOpt,
+    RRAnchorOpt,
+    as_of_date,
+    counting_options,
+    open_calendar,
+)
+from wtcheck.errors import InputError
+from wtcheck.report.period import Period
+
+if TYPE_CHECKING:
+    from wtcheck.report.pack import Pack
+
+
+class ReportFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+    HTML = "html"
+
+
+def report(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="CSV exports to report on ('-' reads stdin).",
+            show_default=False,
+        ),
+    ],
+    as_of: AsOfOpt = None,
+    period: Annotated[
+        Period,
+        typer.Option(
+            "--period",
+            "-p",
+            metavar="month|quarter|year",
+            help="Periods of the figures, by completion date: calendar months, quarters of the financial year, or financial years (1 April - 31 March).",
+        ),
+    ] = Period.MONTH,
+    by: Annotated[
+        list[str],
+        typer.Option(
+            "--by",
+            metavar="COLUMN",
+            help="Figures per value of this input column, e.g. team or worker (repeatable); rows without one are '(none)'.",
+        ),
+    ] = [],  # noqa: B006
+    rule: Annotated[
+        list[str],
+        typer.Option(
+            "--rule",
+            "-r",
+            metavar="ID",
+            help="Only this rule (repeatable); default: every rule the columns allow.",
+        ),
+    ] = [],  # noqa: B006
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            metavar="FILE",
+            help='TOML file mapping wtcheck\'s columns to your headers (\\[columns] referral_date = "Ref Date").',
+            dir_okay=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="table|csv|json|xlsx|html",
+            help="Output format (xlsx: one sheet per table, needs --output; html: one self-contained page with charts).",
+            rich_help_panel=OUT,
+        ),
+    ] = ReportFormat.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file (atomically) instead of stdout.",
+            rich_help_panel=OUT,
+            dir_okay=False,
+        ),
+    ] = None,
+    with_detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="The rows behind each figure (case, dates, working days taken, in or out of time): the CSV or JSON lists them instead of the summary; xlsx adds a Detail sheet.",
+            rich_help_panel=OUT,
+        ),
+    ] = False,
+    rr_anchor: RRAnchorOpt = None,
+    count_start_day: CountStartDayOpt = False,
+    clear_days: ClearDaysOpt = False,
+    inclusive: InclusiveOpt = False,
+    division: DivisionOpt = None,
+    closures: ClosuresOpt = None,
+    calendar: CalendarFileOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Timeliness figures per rule and period: completed, % on time, quartiles of working
+    days taken, DfE's bands, open and overdue at each period's end.
+
+    Example:
+
+      wtcheck report examples/cases.csv --as-of 2026-12-01 --period year --by team
+    """
+    from wtcheck.audit.columns import load_mapping
+    from wtcheck.audit.engine import AuditOptions
+    from wtcheck.config import load_config
+    from wtcheck.deliver import refuse_input_as_output
+    from wtcheck.report.pack import build
+    from wtcheck.report.source import audit_frame
+    from wtcheck.rules import get_rule
+
+    refuse_input_as_output(output, files)
+    if fmt is ReportFormat.XLSX and output is None:
+        raise InputError("--format xlsx: give --output FILE.xlsx (a workbook is not text)")
+    if with_detail and fmt in (ReportFormat.TABLE, ReportFormat.HTML):
+        raise InputError(f"--detail: not with --format {fmt.value}; expected csv, json or xlsx")
+    cfg = load_config(config)
+    extra = tuple(cfg.local_rules)
+    day = as_of_date(as_of)
+    counting = counting_options(
+        cfg,
+        rr_anchor=rr_anchor,
+        count_start_day=count_start_day,
+        clear_days=clear_days,
+        inclusive=inclusive,
+    )
+    rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
+    cal = open_calendar(division, calendar, closures, cfg, as_of=day)
+    frame = audit_frame(
+        files,
+        as_of=day,
+        cal=cal,
+        options=AuditOptions(day, counting=counting, rules=rules, extra_rules=extra),
+        by=tuple(by),
+        mapping=load_mapping(mapping) if mapping else None,
+        notice=_notice,
+    )
+    pack = build(
+        frame,
+        cal=cal,
+        as_of=day,
+        period=period,
+        by=by,
+        with_detail=with_detail,
+        for_html=fmt is ReportFormat.HTML,
+        extra_rules=extra,
+    )
+    heading = (
+        f"Timeliness of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y}, "
+        f"by {period.value}" + (f" and {', '.join(by)}" if by else "")
+    )
+    _emit(pack, fmt, output, heading, with_detail)
+
+
+def _notice(message: str) -> None:
+    typer.echo(f"wtcheck: note: {message}", err=True)
+
+
+def _emit(pack: Pack, fmt: ReportFormat, output: Path | None, heading: str, detail: bool) -> None:
+    import io
+
+    from wtcheck.deliver import write_atomic
+    from wtcheck.render.report_view import CONVENTION
+
+    convention = CONVENTION.format(division=pack.division)
+    if fmt is ReportFormat.XLSX:
+        from wtcheck.render.xlsx import write_xlsx
+
+        assert output is not None
+        write_xlsx(output, pack.sections(), notes=pack.notes(heading, convention))
+        return
+    buffer = io.StringIO() if output else sys.stdout
+    if fmt is ReportFormat.CSV:
+        from wtcheck.render.delimited import write_csv
+
+        table = pack.detail if detail and pack.detail is not None else pack.summary
+        write_csv(buffer, table.columns, table.iter_rows())
+    elif fmt is ReportFormat.JSON:
+        _write_json(buffer, pack, heading, convention)
+    elif fmt is ReportFormat.HTML:
+        from wtcheck.render.report_html import render_html
+
+        buffer.write(render_html(pack, heading=heading, convention=convention))
+    else:
+        from wtcheck.render.console import make_printer
+        from wtcheck.render.report_view import print_report
+
+        print_report(
+            make_printer(buffer), pack.summary, pack.england, pack.rules, pack.by, heading,
+            convention,
+        )  # fmt: skip
+    if output:
+        assert isinstance(buffer, io.StringIO)
+        write_atomic(output, buffer.getvalue())
+
+
+def _write_json(out: TextIO, pack: Pack, heading: str, convention: str) -> None:
+    import json
+    from datetime import date
+
+    def default(value: object) -> str:
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(type(value).__name__)
+
+    document: dict[str, object] = {
+        "heading": heading,
+        "as_of": pack.as_of.isoformat(),
+        "period": pack.period.value,
+        "by": list(pack.by),
+        "counting": convention,
+        "summary": pack.summary.to_dicts(),
+        "england": pack.england.to_dicts(),
+    }
+    if pack.detail is not None:
+        document["detail"] = pack.detail.to_dicts()
+    text = json.dumps(document, indent=2, ensure_ascii=False, default=default)
+    out.write(text + "\n")
