@@ -56,6 +56,7 @@ def main() -> None:
     )
 
     from wtcheck.audit.engine import AuditOptions
+
     from wtcheck.report.period import Period
     from wtcheck.report.source import audit_frame
     from wtcheck.report.summary import summarise

@@ -59,8 +59,9 @@ def test_the_assessment_figure_only_beside_a_start_based_rule() -> None:
 def test_source_frame_from_the_current_audit(ew: object) -> None:
     from pathlib import Path
 
-    from wtcheck.audit.engine import AuditOptions
-    from wtcheck.report.source import SCHEMA, audit_frame
+    from wtcheck.audit.pipeline import SCHEMA
+    from wtcheck.audit.plan import AuditOptions
+    from wtcheck.report.source import audit_frame
 
     path = str(Path(__file__).parents[2] / "examples" / "annex-a.csv")
     day = date(2026, 12, 1)
@@ -81,7 +82,7 @@ def test_source_frame_from_the_current_audit(ew: object) -> None:
 def test_source_frame_keeps_case_ids_as_written(tmp_path: object, ew: object) -> None:
     from pathlib import Path
 
-    from wtcheck.audit.engine import AuditOptions
+    from wtcheck.audit.plan import AuditOptions
     from wtcheck.report.source import audit_frame
 
     path = Path(str(tmp_path)) / "cases.csv"

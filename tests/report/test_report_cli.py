@@ -155,7 +155,7 @@ def test_html_file(cases: Path, tmp_path: Path) -> None:
         ),
         (
             ("--by", "tem"),
-            "wtcheck: error: {cases}: --by 'tem': no such column; expected one of the headers: case_id, strategy_discussion_date, icpc_date, team\n",
+            "wtcheck: error: {cases}: --by 'tem': no such column; did you mean 'team'?\n",
         ),
     ],
 )

@@ -26,6 +26,7 @@ from wtcheck.cli.email_opts import (
 from wtcheck.cli.options import (
     COUNT,
     OUT,
+    WORDS,
     AsOfOpt,
     CalendarFileOpt,
     ClearDaysOpt,
@@ -114,7 +115,10 @@ def audit(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE...", help="CSV exports to audit ('-' reads stdin).", show_default=False
+            metavar="FILE...",
+            help="Exports to audit: CSV, workbooks (.xlsx, .xlsm, .xls, .ods), CIN census XML ('-' reads stdin).",
+            show_default=False,
+            click_type=WORDS,
         ),
     ],
     as_of: AsOfOpt = None,

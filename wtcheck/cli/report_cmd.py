@@ -11,6 +11,7 @@ import typer
 
 from wtcheck.cli.options import (
     OUT,
+    WORDS,
     AsOfOpt,
     CalendarFileOpt,
     ClearDaysOpt,
@@ -44,8 +45,9 @@ def report(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="CSV exports to report on ('-' reads stdin).",
+            help="Exports to report on: CSV, workbooks, CIN census XML ('-' reads stdin).",
             show_default=False,
+            click_type=WORDS,
         ),
     ],
     as_of: AsOfOpt = None,
@@ -130,7 +132,7 @@ def report(
       wtcheck report examples/cases.csv --as-of 2026-12-01 --period year --by team
     """
     from wtcheck.audit.columns import load_mapping
-    from wtcheck.audit.engine import AuditOptions
+    from wtcheck.audit.plan import AuditOptions
     from wtcheck.config import load_config
     from wtcheck.deliver import refuse_input_as_output
     from wtcheck.report.pack import build
@@ -158,7 +160,9 @@ def report(
         files,
         as_of=day,
         cal=cal,
-        options=AuditOptions(day, counting=counting, rules=rules, extra_rules=extra),
+        options=AuditOptions(
+            day, counting=counting, rules=rules, extra_rules=extra, as_of_given=as_of is not None
+        ),
         by=tuple(by),
         mapping=load_mapping(mapping) if mapping else None,
         notice=_notice,

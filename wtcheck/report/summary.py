@@ -36,6 +36,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from wtcheck.audit.fields import NO_GROUP
 from wtcheck.errors import InputError
 from wtcheck.report.measures import ALL_BANDS, Band, bands_for, england_figures
 from wtcheck.report.period import Period
@@ -43,7 +44,7 @@ from wtcheck.rules import get_rule
 from wtcheck.rules.model import Rule
 from wtcheck.workdays import Calendar
 
-NONE_GROUP = "(none)"
+NONE_GROUP = NO_GROUP  # the audit's own name for an empty --by cell
 """The group of rows with no value in a --by column."""
 
 
