@@ -43,7 +43,7 @@ class ReportOptions:
     """What to write, where, and when to speak."""
 
     fmt: str = "table"
-    """table, csv, json or ics."""
+    """table, csv, json, ics or xlsx (xlsx only to ``output``)."""
     output: Path | None = None
     quiet: bool = False
     failing: frozenset[Status] = DEFAULT_SELECTED
@@ -118,7 +118,11 @@ def run(
 
             new = changes.select_new(result.findings())
             result.frame = findings_frame(new, options.by)
-        if report.output is not None:
+        if report.output is not None and report.fmt == "xlsx":
+            from wtcheck.render.xlsx import write_xlsx
+
+            write_xlsx(report.output, [("Findings", result.frame)], notes=[report.heading])
+        elif report.output is not None:
             from wtcheck.deliver import write_atomic
 
             buffer = io.StringIO()
@@ -204,9 +208,20 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         from wtcheck.render.audit_view import print_findings
         from wtcheck.render.console import make_console
 
+        console = make_console(out, wide=report.wide)
+        findings = result.findings()
+        if options.by:  # a section per group of the first --by column, then the whole
+            from wtcheck.render.safe_text import visible
+
+            for group in sorted({f.groups[0] for f in findings}):
+                mine = [f for f in findings if f.groups[0] == group]
+                counts = {s: sum(f.status is s for f in mine) for s in Status}
+                heading = f"{options.by[0]}: {visible(group)}"
+                print_findings(console, mine, counts, options.keep, heading, soon=options.soon)
+                console.print("")
         print_findings(
-            make_console(out, wide=report.wide),
-            result.findings(),
+            console,
+            findings if not options.by else [],
             result.counts,
             options.keep,
             report.heading,

@@ -28,13 +28,13 @@ from wtcheck.cli.options import (
     OUT,
     WORDS,
     AsOfOpt,
+    AuditFormat,
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
     ConfigOpt,
     CountStartDayOpt,
     DivisionOpt,
-    FeedFormat,
     InclusiveOpt,
     RRAnchorOpt,
     WideOpt,
@@ -160,15 +160,15 @@ def audit(
         ),
     ] = None,
     fmt: Annotated[
-        FeedFormat,
+        AuditFormat,
         typer.Option(
             "--format",
             "-f",
-            metavar="table|csv|json|ics",
-            help="Output format (ics: an iCalendar file, one all-day event per finding with a deadline).",
+            metavar="table|csv|json|ics|xlsx",
+            help="Output format (ics: an iCalendar file, one all-day event per finding with a deadline; xlsx: an Excel workbook, with --output).",
             rich_help_panel=OUT,
         ),
-    ] = FeedFormat.TABLE,
+    ] = AuditFormat.TABLE,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -255,6 +255,8 @@ def audit(
     from wtcheck.rules import get_rule
 
     refuse_input_as_output(output, files)
+    if fmt is AuditFormat.XLSX and output is None:
+        raise InputError("--format xlsx: give --output FILE.xlsx (a workbook is not text)")
     ctx = Context.build(
         config=config, division=division, calendar=calendar, closures=closures, as_of=as_of,
         rr_anchor=rr_anchor, count_start_day=count_start_day, clear_days=clear_days,

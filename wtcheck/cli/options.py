@@ -276,6 +276,16 @@ class FeedFormat(StrEnum):
     ICS = "ics"
 
 
+class AuditFormat(StrEnum):
+    """The audit's formats: FeedFormat plus an Excel workbook."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    ICS = "ics"
+    XLSX = "xlsx"
+
+
 class RRAnchor(StrEnum):
     """Where the rapid-review clock starts (wtcheck.deadlines.RR_ANCHORS)."""
 

@@ -1,0 +1,92 @@
+"""--by groups (reporting issue item 1) and --format xlsx for the audit (item 3)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import polars as pl
+from typer.testing import CliRunner
+
+from wtcheck.cli.app import app
+
+runner = CliRunner()
+AS_OF = ("--as-of", "2026-12-01")
+TEXT = (
+    "case_id,aware_date,notification_date,Team\n"
+    "C1,20/11/2026,,Team A\n"  # sin-panel due Fri 27 Nov: overdue on Tue 1 Dec
+    "C2,20/11/2026,,\n"  # no team: the (none) group
+    "C3,26/11/2026,, Team B \n"  # due Thu 3 Dec: due soon
+)
+
+
+def _file(tmp_path: Path) -> str:
+    path = tmp_path / "cases.csv"
+    path.write_text(TEXT)
+    return str(path)
+
+
+def test_by_adds_a_column_with_none_for_empty_cells(tmp_path: Path) -> None:
+    got = runner.invoke(
+        app, ["audit", _file(tmp_path), *AS_OF, "-r", "sin-panel", "--by", "team", "-f", "csv"]
+    )
+    rows = list(csv.DictReader(io.StringIO(got.stdout)))
+    assert list(rows[0])[-2:] == ["episode", "team"]
+    assert [(r["case_id"], r["status"], r["team"]) for r in rows] == [
+        ("C1", "overdue", "Team A"),
+        ("C2", "overdue", "(none)"),
+        ("C3", "due-soon", "Team B"),
+    ]
+
+
+def test_by_gives_the_table_a_section_per_group(tmp_path: Path) -> None:
+    got = runner.invoke(app, ["audit", _file(tmp_path), *AS_OF, "-r", "sin-panel", "--by", "Team"])
+    out = got.stdout
+    assert out.index("Team: (none)") < out.index("Team: Team A") < out.index("Team: Team B")
+    section_a = out[out.index("Team: Team A") : out.index("Team: Team B")]
+    assert "C1" in section_a and "C2" not in section_a and "C3" not in section_a
+    assert (
+        out.splitlines()[-1]
+        == "2 overdue, 0 late, 1 due-soon, 0 pending, 0 met, 0 invalid; 3 rows read"
+    )
+
+
+def test_by_a_missing_column_says_which_is_near(tmp_path: Path) -> None:
+    got = runner.invoke(app, ["audit", _file(tmp_path), *AS_OF, "--by", "teem"])
+    assert got.exit_code == 2
+    assert got.stderr.endswith("--by 'teem': no such column; did you mean 'Team'?\n")
+
+
+def test_xlsx_output(tmp_path: Path) -> None:
+    import fastexcel
+
+    out = tmp_path / "findings.xlsx"
+    got = runner.invoke(
+        app,
+        [
+            "audit",
+            _file(tmp_path),
+            *AS_OF,
+            "-r",
+            "sin-panel",
+            "--by",
+            "Team",
+            "-f",
+            "xlsx",
+            "-o",
+            str(out),
+        ],
+    )
+    assert got.exit_code == 1, got.output
+    book = fastexcel.read_excel(str(out))
+    assert book.sheet_names == ["About", "Findings"]
+    frame = book.load_sheet("Findings").to_polars()
+    assert frame["case_id"].to_list() == ["C1", "C2", "C3"]
+    assert str(frame["deadline"][0]).startswith("2026-11-27")  # a real date cell, not text
+    assert frame["deadline"].dtype != pl.String
+    assert frame["working_days"].to_list() == [2, 2, 3]
+    assert frame["Team"].to_list() == ["Team A", "(none)", "Team B"]
+    nofile = runner.invoke(app, ["audit", _file(tmp_path), *AS_OF, "-f", "xlsx"])
+    assert nofile.exit_code == 2
+    assert "--format xlsx: give --output FILE.xlsx" in nofile.stderr
