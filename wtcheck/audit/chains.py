@@ -36,6 +36,8 @@ NEXT = "__next"
 """The derived completion column: the review that answers the link."""
 END = "__end"
 """The derived plan-end column (0: the plan is open)."""
+STORED = "__stored"
+"""The derived stored due-date column (the case system's own review due date)."""
 REVIEW = "review_conference"
 ICPC = "icpc"
 
@@ -77,6 +79,7 @@ def links(chain: Chain, rows: pl.DataFrame, group_columns: list[str]) -> dict[st
     ``review_conference`` for rcpc-next), :data:`NEXT` and :data:`END`.
     """
     keep = ["case", "line", "episode", *group_columns]
+    stored = STORED in rows.columns
     plans = rows.filter(pl.col(CP_PLAN_START) != 0)
     end = pl.col(CP_PLAN_END).alias(END)
     if chain.latest:
@@ -94,15 +97,20 @@ def links(chain: Chain, rows: pl.DataFrame, group_columns: list[str]) -> dict[st
     # the first review of each plan, against its start (a plan with none: still due)
     firsts = ordered.group_by(plan_key, maintain_order=True).agg(
         pl.col(REVIEW).filter(pl.col(REVIEW) > 0).first().fill_null(0).alias(NEXT),
+        # a review row's stored due date is that review's (the first row: the first's)
+        *([pl.col(STORED).first()] if stored else []),
         *(pl.col(c).first() for c in keep if c != "case"),
         pl.col(CP_PLAN_END).max().alias(END),
     )
-    first = firsts.select(*keep, pl.col(CP_PLAN_START).alias(ICPC), NEXT, END)
+    first = firsts.select(
+        *keep, pl.col(CP_PLAN_START).alias(ICPC), NEXT, END, *([STORED] if stored else [])
+    )
     # each later review against the one before; after the last, the next is due
     later = reviews.with_columns(
         pl.col(REVIEW).shift(-1).over(plan_key).fill_null(0).alias(NEXT),
         pl.col(CP_PLAN_END).max().over(plan_key).alias(END),
-    ).select(*keep, REVIEW, NEXT, END)
+        *([pl.col(STORED).shift(-1).over(plan_key).fill_null(0)] if stored else []),
+    ).select(*keep, REVIEW, NEXT, END, *([STORED] if stored else []))
     return {"rcpc-first": first, "rcpc-next": later}
 
 

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import polars as pl
 
 from wtcheck.audit import status as st
-from wtcheck.audit.chains import END, Chain, chain_of
+from wtcheck.audit.chains import END, REVIEW, STORED, Chain, chain_of
 from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
 from wtcheck.audit.fields import FIELDS, NO_GROUP
-from wtcheck.audit.plan import AuditOptions, Plan, plan_rules
+from wtcheck.audit.plan import AuditOptions, Plan, plan_rules, stored_key
 from wtcheck.audit.sources import Source, Table, open_source, read_tables
 from wtcheck.dates import DateCodes
 from wtcheck.deadlines import Deadline, compute, needed_dates
@@ -256,6 +256,8 @@ class Audit:
         self._set_as_of(options.as_of)
         self.references: dict[str, date] = {}
         self._warned: set[str] = set()
+        self.stored_differ: dict[tuple[str, str], int] = {}
+        """(table, rule) → rows whose stored due date differs from wtcheck's deadline."""
         self.keep = [st.CODES[s] for s in options.keep]
         self._resolvers: dict[tuple[str, tuple[str, ...]], Resolver] = {}
         self._cum: tuple[int, list[int], pl.Series] | None = None
@@ -308,9 +310,12 @@ class Audit:
         self._set_as_of(day)
         for plan in plans:
             self._warn_division(plan.rule, notice)
-        date_keys = {k for p in plans for k in (*p.keys, p.completion) if k is not None}
+        date_keys = {k for p in plans for k in (*p.keys, p.completion, p.stored) if k is not None}
+        stored_review = stored_key(columns, REVIEW)
         if chain is not None:
             date_keys.update(k for k in chain.keys if k in index)
+            if stored_review:
+                date_keys.add(stored_review)
         flag_keys = {k for p in plans for k in p.suppress}
         groups = _group_columns(table, options.by)
         held: list[pl.DataFrame] = []  # a chain's columns, for every row of the table
@@ -350,12 +355,25 @@ class Audit:
                     )
                 )
         if chain is not None and held:
-            self._run_chain(chain, pl.concat(held), table.name, columns, notice)
+            self._run_chain(chain, pl.concat(held), table.name, columns, notice, stored_review)
+        for (where, rule_id), n in sorted(self.stored_differ.items()):
+            if where == table.name and n:
+                notice(
+                    f"{where}: {n} stored due date{'s' if n != 1 else ''} differ from wtcheck's "
+                    f"{rule_id} deadline; each finding's message says by how much and which "
+                    "counting convention explains it (--only all lists them all)"
+                )
         self.rows += table.count.rows
         self.tables.append(table.name)
 
     def _run_chain(
-        self, chain: Chain, rows: pl.DataFrame, name: str, columns: ColumnMap, notice: Notice
+        self,
+        chain: Chain,
+        rows: pl.DataFrame,
+        name: str,
+        columns: ColumnMap,
+        notice: Notice,
+        stored: str | None = None,
     ) -> None:
         """The review chains of a table's rows (:mod:`wtcheck.audit.chains`)."""
         from wtcheck.audit.chains import ICPC, NEXT, REVIEW, chain_rules, links
@@ -368,7 +386,7 @@ class Audit:
             rule = rules[rule_id]
             self._warn_division(rule, notice)
             trigger = ICPC if rule_id == "rcpc-first" else REVIEW
-            plan = Plan(rule, (trigger,), NEXT, False)
+            plan = Plan(rule, (trigger,), NEXT, False, stored=STORED if stored else None)
             found = self._plan_batch(plan, frame.sort("line"), name, columns)
             if found is not None and len(found):
                 self.sink(found)
@@ -393,6 +411,7 @@ class Audit:
             "episode",
             pl.col("^g[0-9]+$"),
             *([pl.col(END)] if END in work.columns else []),
+            (pl.col(plan.stored) if plan.stored else pl.lit(0, pl.Int32)).alias("stored"),
             rid.alias("rid"),
             kinds.gather(rid).alias("kind"),
             dls.gather(rid).alias("dl"),
@@ -423,6 +442,15 @@ class Audit:
         )
         for code, n in rows["status"].drop_nulls().value_counts().iter_rows():
             self.counts[st.BY_CODE[code]] += n
+        if plan.stored:
+            differ = rows.filter(
+                pl.col("status").is_not_null()
+                & (pl.col("stored") > 0)
+                & (pl.col("stored") != pl.col("dl"))
+            ).height
+            self.stored_differ[(name, plan.rule.id)] = (
+                self.stored_differ.get((name, plan.rule.id), 0) + differ
+            )
         kept = rows.filter(pl.col("status").is_in(self.keep))
         if not len(kept):
             return None
@@ -461,6 +489,7 @@ class Audit:
         )
         detail = _detail(resolver, kept, plan, columns)
         checks = _check_messages(resolver, kept, date.fromordinal(self.as_of))
+        notes = _stored_messages(resolver, kept) if plan.stored else None
         unreadable = _unreadable_codes(resolver, kept, plan, columns)
         kept = kept.join(detail, on="rid", how="left", maintain_order="left")
         if checks is not None:
@@ -472,6 +501,14 @@ class Audit:
             pl.coalesce("inv_value", "bad_value").alias("inv_value"),
             pl.coalesce("inv_tail", "bad_tail").alias("inv_tail"),
         )
+        if notes is not None:
+            kept = kept.join(notes, on=["rid", "stored"], how="left", maintain_order="left")
+            kept = kept.with_columns(
+                pl.when(pl.col("stored_note").is_not_null())
+                .then(pl.concat_str(["message", "stored_note"], separator=" ").str.strip_chars())
+                .otherwise(pl.col("message"))
+                .alias("message")
+            )
         invalid = pl.col("status") == st.CODES[Status.INVALID]
         names = pl.Series([s.value for s in st.BY_CODE])
         return kept.select(
@@ -605,6 +642,25 @@ def _check_messages(resolver: Resolver, kept: pl.DataFrame, as_of: date) -> pl.D
         rows.append((rid, done, text))
     return pl.DataFrame(
         rows, schema={"rid": pl.Int32, "done": pl.Int32, "check_message": pl.String}, orient="row"
+    )
+
+
+def _stored_messages(resolver: Resolver, kept: pl.DataFrame) -> pl.DataFrame:
+    """Per (result id, stored due date) among *kept*, where they differ: the note."""
+    from wtcheck.audit.stored import stored_note
+
+    rows = []
+    for rid, stored in (
+        kept.filter(pl.col("stored") > 0).select("rid", "stored").unique().iter_rows()
+    ):
+        res = resolver.results[rid]
+        if isinstance(res, Resolved) and res.deadline.toordinal() != stored:
+            note = stored_note(
+                res.item, date.fromordinal(stored), resolver.cal, resolver.options.counting
+            )
+            rows.append((rid, stored, note))
+    return pl.DataFrame(
+        rows, schema={"rid": pl.Int32, "stored": pl.Int32, "stored_note": pl.String}, orient="row"
     )
 
 

@@ -54,6 +54,8 @@ class Plan:
     fallback: int = 0
     """Position in *keys* from which the keys matter only when the first key's
     cell is empty; 0 when the rule has no fallback."""
+    stored: str | None = None
+    """A column holding the case system's own due date for this rule (icpc_target ...)."""
 
 
 def auditable(rule: Rule) -> bool:
@@ -143,6 +145,7 @@ def plan_rules(
                 window,
                 tuple(suppress),
                 fb_at,
+                stored_key(columns, None if window else rule.completion),
             )
         )
     if skipped and explicit:  # rules the user asked for: say what is missing
@@ -162,6 +165,16 @@ def plan_rules(
             "(--show-columns shows what was matched)"
         )
     return plans
+
+
+def stored_key(columns: ColumnMap, completion: str | None) -> str | None:
+    """The table's stored due-date column for deadlines completed by *completion*."""
+    from wtcheck.audit.columns import STORED_DUE
+
+    for key, concept in STORED_DUE.items():
+        if concept == completion and key in columns.index:
+            return key
+    return None
 
 
 def needed_keys(options: AuditOptions | None = None) -> set[str]:
