@@ -46,6 +46,9 @@ class Config(NamedTuple):
     """Rules added by the file, and registry rules it changed (same id)."""
     email: Mapping[str, object] = MappingProxyType({})
     """The raw ``[email]`` table, validated by the command that sends mail."""
+    columns: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    """``[columns]``: your headers for wtcheck's columns, as a ``--mapping`` file gives them
+    (a --mapping file wins, key by key)."""
 
 
 def find_config(path: Path | None = None) -> Path | None:

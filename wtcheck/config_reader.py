@@ -25,7 +25,7 @@ RULE_KEYS = (
     "name", "trigger", "length", "unit", "direction", "force", "completion", "source",
     "topic", "repeats", "enabled", "notes", "in_force_from", "in_force_to",
 )  # fmt: skip
-SECTIONS = ("defaults", "calendar", "rules", "email")
+SECTIONS = ("defaults", "calendar", "rules", "email", "columns")
 MAX_LENGTH = 9999
 """The largest number a local rule may give: counted from any date wtcheck can count
 on (1872-2100), 9,999 of any unit stays within the years a date can hold."""
@@ -134,6 +134,7 @@ class Reader:
             inclusive=defaults.get("inclusive", False),
             local_rules=local,
             email=dict(self.table(data, "email")),
+            columns=columns_from_config(data["columns"], self.path) if "columns" in data else {},
         )
 
     def division(self, defaults: dict[str, Any], calendar: dict[str, Any]) -> str | None:

@@ -90,3 +90,19 @@ def test_xlsx_output(tmp_path: Path) -> None:
     nofile = runner.invoke(app, ["audit", _file(tmp_path), *AS_OF, "-f", "xlsx"])
     assert nofile.exit_code == 2
     assert "--format xlsx: give --output FILE.xlsx" in nofile.stderr
+
+
+def test_columns_table_in_the_config_file_maps_headers(tmp_path: Path) -> None:
+    """Real-data issue item 7: [columns] in the config file does what --mapping does."""
+    config = tmp_path / "wtcheck.toml"
+    config.write_text('[columns]\nreferral_date = "Ref Date"\n')
+    data = tmp_path / "rd.csv"
+    data.write_text("case_id,Ref Date,assessment_authorised_date\nC1,2025-01-06,\n")
+    args = ["audit", str(data), "--as-of", "2025-01-09", "--config", str(config), "-f", "csv"]
+    got = runner.invoke(app, [*args, "--only", "pending", "-r", "sa-45"])
+    assert got.exit_code == 1
+    assert [r["deadline"] for r in csv.DictReader(io.StringIO(got.stdout))] == ["2025-03-10"]
+    config.write_text('[columns]\nreferal_date = "Ref Date"\n')
+    bad = runner.invoke(app, args)
+    assert bad.exit_code == 2
+    assert "[columns]: unknown column 'referal_date' (did you mean 'referral_date'?)" in bad.stderr

@@ -276,7 +276,7 @@ def audit(
     if output is not None and not output.parent.is_dir():
         raise InputError(f"--output {output}: folder {output.parent} does not exist")
     extra = tuple(cfg.local_rules)
-    columns_map = load_mapping(mapping) if mapping else None
+    columns_map = {**cfg.columns, **(load_mapping(mapping) if mapping else {})} or None
     if show_columns:
         _show_columns(files, columns_map, output)
         return

@@ -164,7 +164,7 @@ def report(
             day, counting=counting, rules=rules, extra_rules=extra, as_of_given=as_of is not None
         ),
         by=tuple(by),
-        mapping=load_mapping(mapping) if mapping else None,
+        mapping={**cfg.columns, **(load_mapping(mapping) if mapping else {})} or None,
         notice=_notice,
     )
     pack = build(
