@@ -106,3 +106,19 @@ def test_columns_table_in_the_config_file_maps_headers(tmp_path: Path) -> None:
     bad = runner.invoke(app, args)
     assert bad.exit_code == 2
     assert "[columns]: unknown column 'referal_date' (did you mean 'referral_date'?)" in bad.stderr
+
+
+def test_no_usable_column_names_the_nearest_header(tmp_path: Path) -> None:
+    """Real-data issue item 7: which column, which names were tried, the nearest header."""
+    data = tmp_path / "x.csv"
+    data.write_text("case_id,Date of refferal,Date assessment authorised\nC1,2025-01-06,\n")
+    got = runner.invoke(app, ["audit", str(data), "--as-of", "2025-01-09"])
+    assert got.exit_code == 2
+    line = got.stderr.strip().splitlines()[-1]
+    assert (
+        "no usable column" in line and "needs the referral_date column; tried referral_date" in line
+    )
+    assert line.endswith(
+        "nearest header in the file: 'Date of refferal' (map it with --mapping or [columns] in "
+        "the config file)"
+    )

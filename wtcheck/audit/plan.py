@@ -111,6 +111,8 @@ def plan_rules(
     index = columns.index
     plans: list[Plan] = []
     skipped: dict[str, list[str]] = {}
+    missing: dict[str, str] = {}
+    """Rule id → the first column key it lacks."""
     for rule in rules:
         if not auditable(rule):
             if explicit:
@@ -118,6 +120,7 @@ def plan_rules(
             continue
         triggers = needed_dates(rule, options.counting)
         if not any(t in index for t in triggers):
+            missing.setdefault(rule.id, triggers[0])
             skipped.setdefault(" or ".join(CONCEPTS[t].column for t in triggers), []).append(
                 rule.id
             )
@@ -126,6 +129,7 @@ def plan_rules(
         if not window:
             assert rule.completion is not None
             if rule.completion not in index:
+                missing.setdefault(rule.id, rule.completion)
                 skipped.setdefault(CONCEPTS[rule.completion].column, []).append(rule.id)
                 continue
         primary, fallback = dependencies(rule, options.counting, options.extra_rules)
@@ -162,9 +166,23 @@ def plan_rules(
     if not plans:
         raise ColumnError(
             f"{name}: no usable column: no rule has its trigger and completion columns "
-            "(--show-columns shows what was matched)"
+            "(--show-columns shows what was matched)" + _nearest(columns, missing, name)
         )
     return plans
+
+
+def _nearest(columns: ColumnMap, missing: dict[str, str], name: str) -> str:
+    """"; rule X needs the Y column; tried ...; nearest header ..." for the first rule
+    whose missing column has a header near it in the file ("" when none has)."""
+    from wtcheck.audit.columns import missing_column_message
+
+    for rule_id, key in missing.items():
+        text = missing_column_message(
+            key, columns.headers, source=name, rule=rule_id, unused=columns.unused
+        )
+        if "nearest header in the file" in text:
+            return "; " + text.removeprefix(f"{name}: ")
+    return ""
 
 
 def stored_key(columns: ColumnMap, completion: str | None) -> str | None:
