@@ -235,6 +235,10 @@ def format_date(d: date) -> str:
     return d.isoformat()
 
 
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def format_long(d: date) -> str:
-    """Human form with weekday: ``Mon 15 May 2023``."""
-    return f"{d:%a} {d.day} {d:%b %Y}"
+    """Human form with weekday: ``Mon 15 May 2023`` (English whatever the locale)."""
+    return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"

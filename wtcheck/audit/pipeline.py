@@ -85,27 +85,39 @@ class Resolver:
 
     def __init__(self, plan: Plan, cal: Calendar, options: AuditOptions, dates: DateCodes):
         self.plan, self.cal, self.options, self.dates = plan, cal, options, dates
-        self.ids: dict[tuple[int, ...], int] = {}
+        self.triggers = needed_dates(plan.rule, options.counting)
+        self.ids: dict[object, int] = {}
         self.results: list[Result] = [None]
         self._columns: tuple[int, pl.Series, pl.Series] | None = None
 
     def ids_of(self, keys: pl.DataFrame) -> pl.Series:
-        """The result id of every row of *keys* (the codes of the plan's key columns)."""
-        distinct = keys.unique()
-        ids = self.ids
-        rids = []
-        for row in distinct.iter_rows():
-            rid = ids.get(row)
-            if rid is None:
-                self.results.append(self.resolve(row))
-                rid = ids[row] = len(self.results) - 1
-            rids.append(rid)
-        rid_s = pl.Series("rid", rids, dtype=pl.Int32)
-        if keys.width == 1:
-            col = keys.to_series()
-            return col.replace_strict(distinct.to_series(), rid_s, return_dtype=pl.Int32)
-        table = distinct.with_columns(rid_s)
+        """The result id of every row of *keys* (the codes of the plan's key columns),
+        each distinct combination resolved once.
+
+        One or two codes are packed into one Int64 (a code fits in 22 bits:
+        ordinals are below 2^20, unreadable codes small negatives), so finding the
+        distinct ones and mapping them back is one hash of integers; more go
+        through a join on the columns.
+        """
+        width = keys.width
+        if width <= 2:
+            packed = _pack(keys)
+            distinct = packed.unique()
+            rids = [self._id(pack, _unpack(pack, width)) for pack in distinct.to_list()]
+            return packed.replace_strict(
+                distinct, pl.Series(rids, dtype=pl.Int32), return_dtype=pl.Int32
+            ).rename("rid")
+        rows = keys.unique()
+        rids = [self._id(row, row) for row in rows.iter_rows()]
+        table = rows.with_columns(pl.Series("rid", rids, dtype=pl.Int32))
         return keys.join(table, on=keys.columns, how="left", maintain_order="left")["rid"]
+
+    def _id(self, key: object, codes: tuple[int, ...]) -> int:
+        rid = self.ids.get(key)
+        if rid is None:
+            self.results.append(self.resolve(codes))
+            rid = self.ids[key] = len(self.results) - 1
+        return rid
 
     def columns(self) -> tuple[pl.Series, pl.Series]:
         """(kind, deadline ordinal) by result id."""
@@ -134,7 +146,7 @@ class Resolver:
                 bad[k] = Invalid(k, text, reason)
         rule = plan.rule
         opts = self.options.counting
-        triggers = needed_dates(rule, opts)
+        triggers = self.triggers
         for t in triggers:
             if t in bad:
                 # a rule that ended in an earlier edition may never have applied: the
@@ -166,6 +178,26 @@ class Resolver:
         first = found[0]  # the literal rapid-review reading is in its notes
         literal = found[1].deadline if len(found) > 1 else None
         return Resolved(first.deadline, first, " ".join(first.notes), literal)
+
+
+_BITS, _BIAS = 22, 1 << 21
+"""A date code (an ordinal below 2^20, 0, or a small negative) in 22 bits."""
+
+
+def _pack(keys: pl.DataFrame) -> pl.Series:
+    """The codes of each row of *keys* (one or two columns) as one Int64."""
+    expr = pl.lit(0, pl.Int64)
+    for c in keys.columns:
+        expr = expr * (1 << _BITS) + (pl.col(c).cast(pl.Int64) + _BIAS)
+    return keys.select(expr.alias("pack")).to_series()
+
+
+def _unpack(pack: int, width: int) -> tuple[int, ...]:
+    codes = []
+    for _ in range(width):
+        codes.append((pack & ((1 << _BITS) - 1)) - _BIAS)
+        pack >>= _BITS
+    return tuple(reversed(codes))
 
 
 def _kind(res: Result) -> int:

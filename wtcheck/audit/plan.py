@@ -8,13 +8,13 @@ by default run only when named with ``--rule``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from wtcheck.audit.columns import CASE_ID, FLAGS, ICPC_NOT_REQUIRED, REFERRAL_NFA, ColumnMap
 from wtcheck.concepts import BY_KEY as CONCEPTS
-from wtcheck.deadlines import Options, context_dates, needed_dates
+from wtcheck.deadlines import Options, needed_dates
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Status
 from wtcheck.rules import all_rules, get_rule
@@ -73,8 +73,9 @@ def dependencies(rule: Rule, opts: Options, extra: Sequence[Rule]) -> tuple[list
     """
     triggers = needed_dates(rule, opts)
     keys = [triggers[0], *(a.trigger for a in rule.anchors if a.name == rule.literal_anchor)]
-    # the gates' dates (and a check's own completion, which its outcome places)
-    keys += [k for k in context_dates(rule) if k != rule.completion or rule.kind is Kind.CHECK]
+    keys += [k for k in (rule.edition_date, rule.compare_with) if k]
+    if rule.kind is Kind.CHECK and rule.completion:  # a check's outcome places its completion
+        keys.append(rule.completion)
     fallback = list(triggers[1:])
     for a in rule.anchors:
         if a.fallback_rule:
@@ -133,7 +134,7 @@ def plan_rules(
                 skipped.setdefault(CONCEPTS[rule.completion].column, []).append(rule.id)
                 continue
         primary, fallback = dependencies(rule, options.counting, options.extra_rules)
-        keys = tuple(k for k in primary if k in index)
+        keys = tuple(k for k in (*primary, *gate_keys(rule, index)) if k in index)
         fb_keys = tuple(k for k in fallback if k in index and k not in keys)
         fb_at = len(keys) if fb_keys and keys and keys[0] == triggers[0] else 0
         suppress = []
@@ -172,7 +173,7 @@ def plan_rules(
 
 
 def _nearest(columns: ColumnMap, missing: dict[str, str], name: str) -> str:
-    """"; rule X needs the Y column; tried ...; nearest header ..." for the first rule
+    """ "; rule X needs the Y column; tried ...; nearest header ..." for the first rule
     whose missing column has a header near it in the file ("" when none has)."""
     from wtcheck.audit.columns import missing_column_message
 
@@ -183,6 +184,17 @@ def _nearest(columns: ColumnMap, missing: dict[str, str], name: str) -> str:
         if "nearest header in the file" in text:
             return "; " + text.removeprefix(f"{name}: ")
     return ""
+
+
+def gate_keys(rule: Rule, index: Mapping[str, int]) -> list[str]:
+    """The dates of the rule's gates (a care leaver's death: no rapid review...) that the
+    table has: a gate whose own date is absent cannot act, and its exceptions do not
+    matter (keeping them out keeps the distinct combinations few)."""
+    keys: list[str] = []
+    for gate in rule.gates:
+        if gate.concept in index:
+            keys += [gate.concept, *gate.unless]
+    return keys
 
 
 def stored_key(columns: ColumnMap, completion: str | None) -> str | None:
@@ -204,6 +216,7 @@ def needed_keys(options: AuditOptions | None = None) -> set[str]:
         if auditable(rule):
             primary, fallback = dependencies(rule, opts, extra)
             keys.update(primary, fallback)
+            keys.update(k for g in rule.gates for k in (g.concept, *g.unless))
             if rule.completion and rule.kind is not Kind.WINDOW:
                 keys.add(rule.completion)
     return keys

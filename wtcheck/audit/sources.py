@@ -316,9 +316,12 @@ class _Rows:
                 "extra cells are ignored (also on later rows)"
             )
         cells = [f"c{i}" for i in range(width)]
-        blank = pl.all_horizontal(
-            pl.col(c).is_null() | (pl.col(c).str.strip_chars(" \t") == "") for c in cells
+        # a blank line (or one of delimiters) has no cell; whitespace is looked at only
+        # in rows whose other cells are all empty (cheap: no string work per cell)
+        empty = (
+            pl.all_horizontal(pl.col(c).is_null() for c in cells[1:]) if width > 1 else pl.lit(True)
         )
+        blank = empty & (pl.col("c0").is_null() | (pl.col("c0").str.strip_chars(" \t") == ""))
         frame = frame.select(*cells, "line").filter(~blank)
         self.count.rows += len(frame)
         return frame

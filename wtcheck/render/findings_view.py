@@ -8,7 +8,6 @@ interface: add columns at the end, never rename.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -77,24 +76,35 @@ class CsvFrameWriter:
             return
         strings = [c for c, t in frame.schema.items() if t == pl.String]
         safe = frame.with_columns(
-            pl.when(pl.col(c) == "")
-            .then(None)  # as the csv module writes it: nothing, not ""
-            .when(pl.col(c).str.contains(_DANGEROUS))
+            pl.when(pl.col(c).str.head(1).is_in(_FIRST))
             .then(pl.lit("'") + pl.col(c))
-            .otherwise(pl.col(c))
+            .otherwise(pl.col(c).replace("", None))  # as the csv module writes "": nothing
             .alias(c)
             for c in strings
         )
         safe = safe.rename({c: safe_cell(c) for c in safe.columns if safe_cell(c) != c})
-        self._out.write(
-            safe.write_csv(
-                include_header=not self._started,
-                line_terminator="\r\n",
-                date_format="%Y-%m-%d",
-                null_value="",
-                quote_style="necessary",
-            )
+        options: dict[str, Any] = dict(
+            include_header=not self._started,
+            line_terminator="\r\n",
+            date_format="%Y-%m-%d",
+            null_value="",
+            quote_style="necessary",
         )
+        raw = getattr(self._out, "buffer", None)
+        if (
+            raw is not None
+            and getattr(self._out, "encoding", "").lower().replace("-", "") == "utf8"
+        ):
+            self._out.flush()  # the bytes straight to the file: no text copy of them
+            try:
+                safe.write_csv(raw, **options)
+            except pl.exceptions.PolarsError:
+                # polars wraps the OS's error (a full disk): write as text, so that the
+                # OSError itself is raised and reported as one line
+                self._out.write(safe.write_csv(**options))
+                self._out.flush()
+        else:
+            self._out.write(safe.write_csv(**options))
         self._started = True
 
     def finish(self, by: Sequence[str] = ()) -> None:
@@ -104,8 +114,8 @@ class CsvFrameWriter:
             self._started = True
 
 
-_DANGEROUS = "^[" + "".join(re.escape(c) for c in DANGEROUS) + "]"
-"""A cell a spreadsheet would evaluate (render.delimited.DANGEROUS), as a pattern."""
+_FIRST = list(DANGEROUS)
+"""First characters that make a spreadsheet evaluate a cell (render.delimited.DANGEROUS)."""
 
 
 def write_findings_json(out: TextIO, findings: Iterable[Finding], by: Sequence[str] = ()) -> None:
