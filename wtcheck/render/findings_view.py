@@ -98,7 +98,7 @@ class CsvFrameWriter:
             self._out.flush()  # the bytes straight to the file: no text copy of them
             try:
                 safe.write_csv(raw, **options)
-            except pl.exceptions.PolarsError:
+            except (pl.exceptions.PolarsError, OSError):
                 # polars wraps the OS's error (a full disk): write as text, so that the
                 # OSError itself is raised and reported as one line
                 self._out.write(safe.write_csv(**options))
