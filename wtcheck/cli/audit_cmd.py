@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -29,6 +28,7 @@ from wtcheck.cli.options import (
     WORDS,
     AsOfOpt,
     AuditFormat,
+    ByOpt,
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
@@ -36,7 +36,10 @@ from wtcheck.cli.options import (
     CountStartDayOpt,
     DivisionOpt,
     InclusiveOpt,
+    MappingOpt,
+    OutputOpt,
     RRAnchorOpt,
+    RuleOpt,
     WideOpt,
 )
 from wtcheck.errors import InputError
@@ -122,15 +125,7 @@ def audit(
         ),
     ],
     as_of: AsOfOpt = None,
-    rule: Annotated[
-        list[str],
-        typer.Option(
-            "--rule",
-            "-r",
-            metavar="ID",
-            help="Only this rule (repeatable); default: every rule the columns allow.",
-        ),
-    ] = [],  # noqa: B006
+    rule: RuleOpt = [],  # noqa: B006
     only: Annotated[
         str | None,
         typer.Option(
@@ -150,15 +145,7 @@ def audit(
             rich_help_panel=COUNT,
         ),
     ] = 5,
-    mapping: Annotated[
-        Path | None,
-        typer.Option(
-            "--mapping",
-            metavar="FILE",
-            help='TOML file mapping wtcheck\'s columns to your headers (\\[columns] referral_date = "Ref Date").',
-            dir_okay=False,
-        ),
-    ] = None,
+    mapping: MappingOpt = None,
     fmt: Annotated[
         AuditFormat,
         typer.Option(
@@ -169,26 +156,8 @@ def audit(
             rich_help_panel=OUT,
         ),
     ] = AuditFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the report to this file (atomically) instead of stdout.",
-            rich_help_panel=OUT,
-            dir_okay=False,
-        ),
-    ] = None,
-    by: Annotated[
-        list[str],
-        typer.Option(
-            "--by",
-            metavar="COLUMN",
-            help="Group findings by this column of the input (repeatable: team, worker, ...); each group's findings carry its value, '(none)' when empty.",
-            rich_help_panel=OUT,
-        ),
-    ] = [],  # noqa: B006
+    output: OutputOpt = None,
+    by: ByOpt = [],  # noqa: B006
     preset: Annotated[
         str | None,
         typer.Option(

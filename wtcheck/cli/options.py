@@ -350,3 +350,43 @@ LandlordOpt = Annotated[
         rich_help_panel=COUNT,
     ),
 ]
+
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to this file (atomically) instead of stdout.",
+        rich_help_panel=OUT,
+        dir_okay=False,
+    ),
+]
+RuleOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--rule",
+        "-r",
+        metavar="ID",
+        help="Only this rule (repeatable); default: every rule the columns allow.",
+    ),
+]
+MappingOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--mapping",
+        metavar="FILE",
+        help='TOML file mapping wtcheck\'s columns to your headers (\\[columns] referral_date = "Ref Date"); a \\[columns] table in the config file does the same.',
+        dir_okay=False,
+    ),
+]
+ByOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--by",
+        metavar="COLUMN",
+        help="Group by this column of the input (repeatable: team, worker, ...); empty cells are the group '(none)'.",
+        rich_help_panel=OUT,
+    ),
+]

@@ -13,6 +13,7 @@ from wtcheck.cli.options import (
     OUT,
     WORDS,
     AsOfOpt,
+    ByOpt,
     CalendarFileOpt,
     ClearDaysOpt,
     ClosuresOpt,
@@ -20,7 +21,10 @@ from wtcheck.cli.options import (
     CountStartDayOpt,
     DivisionOpt,
     InclusiveOpt,
+    MappingOpt,
+    OutputOpt,
     RRAnchorOpt,
+    RuleOpt,
     as_of_date,
     counting_options,
     open_calendar,
@@ -60,32 +64,9 @@ def report(
             help="Periods of the figures, by completion date: calendar months, quarters of the financial year, or financial years (1 April - 31 March).",
         ),
     ] = Period.MONTH,
-    by: Annotated[
-        list[str],
-        typer.Option(
-            "--by",
-            metavar="COLUMN",
-            help="Figures per value of this input column, e.g. team or worker (repeatable); rows without one are '(none)'.",
-        ),
-    ] = [],  # noqa: B006
-    rule: Annotated[
-        list[str],
-        typer.Option(
-            "--rule",
-            "-r",
-            metavar="ID",
-            help="Only this rule (repeatable); default: every rule the columns allow.",
-        ),
-    ] = [],  # noqa: B006
-    mapping: Annotated[
-        Path | None,
-        typer.Option(
-            "--mapping",
-            metavar="FILE",
-            help='TOML file mapping wtcheck\'s columns to your headers (\\[columns] referral_date = "Ref Date").',
-            dir_okay=False,
-        ),
-    ] = None,
+    by: ByOpt = [],  # noqa: B006
+    rule: RuleOpt = [],  # noqa: B006
+    mapping: MappingOpt = None,
     fmt: Annotated[
         ReportFormat,
         typer.Option(
@@ -96,17 +77,7 @@ def report(
             rich_help_panel=OUT,
         ),
     ] = ReportFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the report to this file (atomically) instead of stdout.",
-            rich_help_panel=OUT,
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOpt = None,
     with_detail: Annotated[
         bool,
         typer.Option(
