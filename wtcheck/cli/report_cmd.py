@@ -25,9 +25,6 @@ from wtcheck.cli.options import (
     OutputOpt,
     RRAnchorOpt,
     RuleOpt,
-    as_of_date,
-    counting_options,
-    open_calendar,
 )
 from wtcheck.errors import InputError
 from wtcheck.report.period import Period
@@ -104,7 +101,7 @@ def report(
     """
     from wtcheck.audit.columns import load_mapping
     from wtcheck.audit.plan import AuditOptions
-    from wtcheck.config import load_config
+    from wtcheck.cli.context import Context
     from wtcheck.deliver import refuse_input_as_output
     from wtcheck.report.pack import build
     from wtcheck.report.source import audit_frame
@@ -115,18 +112,14 @@ def report(
         raise InputError("--format xlsx: give --output FILE.xlsx (a workbook is not text)")
     if with_detail and fmt in (ReportFormat.TABLE, ReportFormat.HTML):
         raise InputError(f"--detail: not with --format {fmt.value}; expected csv, json or xlsx")
-    cfg = load_config(config)
-    extra = tuple(cfg.local_rules)
-    day = as_of_date(as_of)
-    counting = counting_options(
-        cfg,
-        rr_anchor=rr_anchor,
-        count_start_day=count_start_day,
-        clear_days=clear_days,
+    ctx = Context.build(
+        config=config, division=division, calendar=calendar, closures=closures, as_of=as_of,
+        rr_anchor=rr_anchor, count_start_day=count_start_day, clear_days=clear_days,
         inclusive=inclusive,
-    )
+    )  # fmt: skip
+    cfg, day, counting, cal = ctx.config, ctx.as_of, ctx.options, ctx.calendar
+    extra = tuple(cfg.local_rules)
     rules = tuple(dict.fromkeys(get_rule(r, extra) for r in rule)) if rule else None
-    cal = open_calendar(division, calendar, closures, cfg, as_of=day)
     frame = audit_frame(
         files,
         as_of=day,
