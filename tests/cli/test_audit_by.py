@@ -122,3 +122,25 @@ def test_no_usable_column_names_the_nearest_header(tmp_path: Path) -> None:
         "nearest header in the file: 'Date of refferal' (map it with --mapping or [columns] in "
         "the config file)"
     )
+
+
+def test_state_file_says_what_is_new_and_resolved(tmp_path: Path) -> None:
+    """Team-email issue item 3 through the command: two runs on one state file."""
+    state = tmp_path / "state.sqlite"
+    data = Path(_file(tmp_path))
+    base = ["audit", str(data), "-r", "sin-panel", "--state", str(state), "-f", "csv"]
+    first = runner.invoke(app, [*base, "--as-of", "2026-12-01"])
+    assert "wtcheck: note: 3 new, 0 still open, 0 resolved (first run)" in first.stderr
+    # C2 done on its deadline (met: no longer listed), C4 new and overdue
+    data.write_text(
+        TEXT.replace("C2,20/11/2026,,", "C2,20/11/2026,27/11/2026,") + "C4,19/11/2026,,Team A\n"
+    )
+    second = runner.invoke(app, [*base, "--as-of", "2026-12-02", "--only", "new"])
+    assert (
+        "wtcheck: note: 1 new, 2 still open, 1 resolved since the run as of 01/12/2026"
+        in second.stderr
+    )
+    rows = list(csv.DictReader(io.StringIO(second.stdout)))
+    assert [(r["case_id"], r["status"]) for r in rows] == [("C4", "overdue")]
+    no_state = runner.invoke(app, ["audit", str(data), "--only", "new"])
+    assert no_state.exit_code == 2 and "--only new needs --state FILE" in no_state.stderr

@@ -109,10 +109,13 @@ def run(
     result = audit_files(files, cal, options, notice=held, **audit)  # type: ignore[arg-type]
     reportable = any(result.counts[s] for s in report.failing)
     seen: list[Changes | None] = [None]
+    said: list[str] = []
 
     def write(changes: Changes | None) -> None:
         """The report first: --output written before the state is saved or mail sent."""
         seen[0] = changes
+        if changes is not None:
+            said.append(_changes_line(changes, result))  # of every finding, before --only new
         if changes is not None and only_new:
             from wtcheck.audit.pipeline import findings_frame
 
@@ -149,8 +152,8 @@ def run(
     if show:
         for note in notes:
             notice(note)
-        if seen[0] is not None:
-            notice(_changes_line(seen[0], result))
+        for line in said:
+            notice(line)
         if report.output is None:
             render(result, options, report, sys.stdout)
         if report.fmt != "table":
