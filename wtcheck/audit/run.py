@@ -203,10 +203,16 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         findings_view.write_findings_json(buffer, result.findings(), options.by)
         out.write(safe_json(buffer.getvalue()))
     elif report.fmt == "ics":
-        from wtcheck.render.ics import finding_events, render_ics
+        from wtcheck.audit.pipeline import frame_findings
+        from wtcheck.render.ics import iter_finding_events, write_ics
 
-        events = finding_events(result.findings(), as_of)
-        out.write(render_ics(events, as_of=as_of, name="wtcheck audit"))
+        # one event at a time, the findings made a slice of the frame at a time
+        findings = (
+            f
+            for part in result.frame.iter_slices(50_000)
+            for f in frame_findings(part, result.sources, result.by)
+        )
+        write_ics(out, iter_finding_events(findings, as_of), as_of=as_of, name="wtcheck audit")
     else:
         from wtcheck.render.audit_view import print_findings
         from wtcheck.render.console import make_console
