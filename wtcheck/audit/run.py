@@ -207,12 +207,12 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         from wtcheck.render.ics import iter_finding_events, write_ics
 
         # one event at a time, the findings made a slice of the frame at a time
-        findings = (
+        sliced = (
             f
             for part in result.frame.iter_slices(50_000)
             for f in frame_findings(part, result.sources, result.by)
         )
-        write_ics(out, iter_finding_events(findings, as_of), as_of=as_of, name="wtcheck audit")
+        write_ics(out, iter_finding_events(sliced, as_of), as_of=as_of, name="wtcheck audit")
     else:
         from wtcheck.render.audit_view import print_findings
         from wtcheck.render.console import make_console
