@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 from wtcheck.audit.pipeline import AuditResult, Progress, audit_files
 from wtcheck.audit.plan import AuditOptions
 from wtcheck.errors import DeliveryError
-from wtcheck.findings import DEFAULT_SELECTED, Status
+from wtcheck.findings import DEFAULT_SELECTED, Finding, Status
 
 if TYPE_CHECKING:
     from wtcheck.mailer import EmailSettings
@@ -197,22 +197,14 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         writer(result.frame)
         writer.finish(options.by)
     elif report.fmt == "json":
-        from wtcheck.render.safe_text import safe_json
-
-        buffer = io.StringIO()
-        findings_view.write_findings_json(buffer, result.findings(), options.by)
-        out.write(safe_json(buffer.getvalue()))
+        findings_view.write_findings_json(out, _sliced(result), options.by)
     elif report.fmt == "ics":
-        from wtcheck.audit.pipeline import frame_findings
         from wtcheck.render.ics import iter_finding_events, write_ics
 
         # one event at a time, the findings made a slice of the frame at a time
-        sliced = (
-            f
-            for part in result.frame.iter_slices(50_000)
-            for f in frame_findings(part, result.sources, result.by)
+        write_ics(
+            out, iter_finding_events(_sliced(result), as_of), as_of=as_of, name="wtcheck audit"
         )
-        write_ics(out, iter_finding_events(sliced, as_of), as_of=as_of, name="wtcheck audit")
     else:
         from wtcheck.render.audit_view import print_findings
         from wtcheck.render.console import make_console
@@ -237,3 +229,11 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
             soon=options.soon,
             rows_read=result.rows,
         )
+
+
+def _sliced(result: AuditResult) -> Iterator[Finding]:
+    """The findings of *result* one at a time, made from slices of its frame."""
+    from wtcheck.audit.pipeline import frame_findings
+
+    for part in result.frame.iter_slices(50_000):
+        yield from frame_findings(part, result.sources, result.by)

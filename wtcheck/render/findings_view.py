@@ -119,6 +119,14 @@ _FIRST = list(DANGEROUS)
 
 
 def write_findings_json(out: TextIO, findings: Iterable[Finding], by: Sequence[str] = ()) -> None:
-    """A JSON list of finding objects (same fields as the CSV)."""
-    json.dump([as_record(f, by) for f in findings], out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    """A JSON list of finding objects (same fields as the CSV), written one object at a
+    time: the bytes ``json.dump(list, indent=2)`` gives, without the whole list in memory;
+    control characters a terminal would act on escaped (:func:`safe_json`)."""
+    from wtcheck.render.safe_text import safe_json
+
+    first = True
+    for f in findings:
+        text = json.dumps(as_record(f, by), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(safe_json(("[\n  " if first else ",\n  ") + text))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
