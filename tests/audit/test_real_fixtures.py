@@ -36,14 +36,22 @@ def _expected(name: str) -> tuple[date, set[tuple[str, str, str, str, int]]]:
     return as_of, found
 
 
+SSD = sorted(str(p) for p in (ROOT / "tests" / "data" / "ssd-extract").glob("ssd_*.csv"))
+
+
 @pytest.mark.parametrize(
-    ("example", "expected"),
-    [("annex-a.xlsx", "annex-a.expected.csv"), ("cin-census.xml", "cin-census.expected.csv")],
+    ("inputs", "expected"),
+    [
+        ([str(ROOT / "examples" / "annex-a.xlsx")], "annex-a.expected.csv"),
+        ([str(ROOT / "examples" / "cin-census.xml")], "cin-census.expected.csv"),
+        (SSD, "ssd-extract.expected.csv"),  # the six tables, joined on their ids
+    ],
+    ids=["annex-a", "cin-census", "ssd"],
 )
-def test_fixture_findings_match_the_hand_counts(example: str, expected: str) -> None:
+def test_fixture_findings_match_the_hand_counts(inputs: list[str], expected: str) -> None:
     as_of, want = _expected(expected)
     result = audit_files(
-        [str(ROOT / "examples" / example)],
+        inputs,
         get_calendar(),
         AuditOptions(as_of),
         notice=lambda _m: None,

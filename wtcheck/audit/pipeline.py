@@ -384,6 +384,7 @@ class Audit:
                             pl.col(k) if k in index else pl.lit(0, pl.Int32).alias(k)
                             for k in chain.keys
                         ),
+                        *([pl.col(stored_review).alias(STORED)] if stored_review else []),
                     )
                 )
         if chain is not None and held:
@@ -751,6 +752,15 @@ def audit_files(
     sources = [open_source(n) for n in names]
     audit = Audit(cal, options, sink)
     try:
+        if len(sources) > 1 and not sheet and all(_is_ssd(n) for n in names):
+            # an SSD extract: related tables joined first (wtcheck.audit.ssd)
+            from wtcheck.audit.ssd import combine
+
+            every = [t for src in sources for t in read_tables(src, notice, _ignore)]
+            for table in combine(every):
+                for plans, columns, chain in _planned(table, every, mapping, options, notice):
+                    audit.run(table, columns, plans, notice, chain)
+            return audit.result()
         for source in sources:
             ctx = progress(source) if progress else nullcontext(_ignore)
             with ctx as advance:
@@ -762,6 +772,13 @@ def audit_files(
         for source in sources:
             source.close()
     return audit.result()
+
+
+def _is_ssd(name: str) -> bool:
+    """A file of a Standard Safeguarding Dataset extract (``ssd_*.csv``)."""
+    from pathlib import Path
+
+    return Path(name).name.lower().startswith("ssd_")
 
 
 def _planned(
