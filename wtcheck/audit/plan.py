@@ -175,12 +175,11 @@ def plan_rules(
 def _nearest(columns: ColumnMap, missing: dict[str, str], name: str) -> str:
     """ "; rule X needs the Y column; tried ...; nearest header ..." for the first rule
     whose missing column has a header near it in the file ("" when none has)."""
-    from wtcheck.audit.columns import missing_column_message
+    from wtcheck.audit.columns import missing_column_message, normalise
 
     for rule_id, key in missing.items():
-        text = missing_column_message(
-            key, columns.headers, source=name, rule=rule_id, unused=columns.unused
-        )
+        dates = [h for h in columns.unused if not normalise(h).endswith("id")]  # not an id
+        text = missing_column_message(key, columns.headers, source=name, rule=rule_id, unused=dates)
         if "nearest header in the file" in text:
             return "; " + text.removeprefix(f"{name}: ")
     return ""
