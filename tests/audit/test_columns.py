@@ -81,7 +81,7 @@ def test_mapping_file(tmp_path: Path) -> None:
         ('[columns]\nref = "X"\n', "unknown column 'ref'"),
         ("[columns]\nreferral_date = 3\n", "referral_date: expected a header name"),
         ('columns = "x"\n', "expected a [columns] table"),
-        ("[columns\n", "not valid TOML"),
+        ("[columns\n", "invalid TOML"),
     ],
 )
 def test_bad_mapping_files(tmp_path: Path, text: str, message: str) -> None:

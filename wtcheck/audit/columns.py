@@ -189,16 +189,11 @@ def load_mapping(path: Path) -> dict[str, tuple[str, ...]]:
     list of headers (the first one present is used). ConfigError names the
     file and the key, and suggests the nearest known key for a misspelt one.
     """
-    import tomllib
+    from wtcheck.config import parse_toml
+    from wtcheck.textfile import read_utf8
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"--mapping {path}: {exc.strerror or exc}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"--mapping {path}: not valid TOML: {exc}") from None
+    where = f"--mapping {path}"
+    data = parse_toml(read_utf8(path, where).removeprefix("\ufeff"), where)
     table = data.get("columns")
     if not isinstance(table, dict):
         raise ConfigError(f"--mapping {path}: expected a [columns] table")
