@@ -166,13 +166,15 @@ class DateCodes:
     """Each distinct cell text of an export read once, as an integer code.
 
     A code is the date's proleptic ordinal (> 0), 0 for an empty cell (or a word
-    for empty, :data:`EMPTY_WORDS`), or ``-i`` for an unreadable cell, whose
+    for empty, :data:`EMPTY_WORDS`), :data:`NO_SHAPE` for a text that cannot start
+    any accepted form (its reason is :data:`EXPECTED`; whoever shows it takes the
+    text from the cell), or ``-i`` (i > 1) for another unreadable text, whose
     stripped text and reason are ``bad[i]``.
     """
 
     def __init__(self) -> None:
         self.known: dict[str, int] = {}
-        self.bad: list[tuple[str, str]] = [("", "")]
+        self.bad: list[tuple[str, str]] = [("", ""), ("", EXPECTED)]
 
     def code(self, value: str) -> int:
         """The code of one stripped cell text (:func:`read_cell`)."""
@@ -187,12 +189,16 @@ class DateCodes:
             self.known[value] = got
         return got
 
+    def reason(self, code: int) -> str:
+        """Why the text of an unreadable *code* (< 0) is not a date."""
+        return self.bad[-code][1]
+
     def trim(self) -> None:
         """Start afresh when past :data:`CACHE_LIMIT` texts (between batches only: a
         batch's codes index :attr:`bad`); memory stays flat on exports of unique junk."""
         if len(self.known) > CACHE_LIMIT or len(self.bad) > CACHE_LIMIT:
             self.known.clear()
-            del self.bad[1:]
+            del self.bad[2:]
 
     def _bad(self, value: str, reason: str) -> int:
         self.bad.append((value, reason))
@@ -201,31 +207,37 @@ class DateCodes:
     def read_column(self, texts: pl.Series) -> pl.Series:
         """The code of every cell of *texts* (Int32; null cells are empty: 0).
 
-        Each distinct text is read once by :func:`read_cell` (stripped as
-        ``str.strip`` strips); texts that cannot start any accepted form are
-        rejected in bulk with :data:`EXPECTED`, which is what :func:`parse_date`
-        says of them.
+        Each distinct text is stripped (as ``str.strip`` strips) and tested against
+        the accepted shapes over the whole column at once; only texts of a date's
+        shape reach :func:`read_cell` (once each, remembered). The others are
+        empty words (0) or :data:`NO_SHAPE`, which is what :func:`parse_date`
+        says of them: unique junk costs no Python per cell and no memory.
         """
         import polars as pl
 
         distinct = texts.drop_nulls().unique()
-        values = distinct.to_list()
-        known = self.known
-        missing = [v for v in values if v not in known]
-        if missing:
-            stripped = [v.strip() for v in missing]
-            shaped = pl.Series(stripped, dtype=pl.String).str.contains(_CANDIDATE).to_list()
-            for raw, value, ok in zip(missing, stripped, shaped, strict=True):
-                if ok:
-                    known[raw] = self.code(value)
-                elif value.lower() in EMPTY_WORDS:
-                    known[raw] = 0
-                else:
-                    known[raw] = self._bad(value, EXPECTED)
-        codes = pl.Series([known[v] for v in values], dtype=pl.Int32)
+        stripped = distinct.str.strip_chars(_SPACE)
+        shaped = stripped.str.contains(_CANDIDATE)
+        empty = stripped.str.to_lowercase().is_in(list(EMPTY_WORDS))
+        codes = pl.select(
+            pl.when(empty).then(pl.lit(0, pl.Int32)).otherwise(pl.lit(NO_SHAPE, pl.Int32))
+        ).to_series()
+        at = shaped.arg_true()
+        if len(at):
+            known = self.known
+            code = self.code
+            found = [known.get(v) for v in stripped.gather(at).to_list()]
+            if None in found:
+                values = stripped.gather(at).to_list()
+                found = [code(v) if c is None else c for v, c in zip(values, found, strict=True)]
+            codes = codes.scatter(at, pl.Series(found, dtype=pl.Int32))
         return texts.replace_strict(distinct, codes, default=0, return_dtype=pl.Int32)
 
 
+NO_SHAPE = -1
+"""The code of every text that cannot start an accepted form (reason :data:`EXPECTED`)."""
+_SPACE = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+"""What ``str.strip()`` strips (polars' default set differs: \\x1c-\\x1f)."""
 CACHE_LIMIT = 1_000_000
 """Distinct texts :class:`DateCodes` remembers before it starts afresh (flat memory)."""
 

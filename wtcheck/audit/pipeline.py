@@ -119,6 +119,16 @@ class Resolver:
             rid = self.ids[key] = len(self.results) - 1
         return rid
 
+    def trim(self) -> None:
+        """Start afresh past :data:`wtcheck.dates.CACHE_LIMIT` combinations (between
+        batches only: a batch's ids index :attr:`results`); memory stays flat."""
+        from wtcheck.dates import CACHE_LIMIT
+
+        if len(self.results) > CACHE_LIMIT // 4:
+            self.ids.clear()
+            del self.results[1:]
+            self._columns = None
+
     def columns(self) -> tuple[pl.Series, pl.Series]:
         """(kind, deadline ordinal) by result id."""
         if self._columns is None or self._columns[0] != len(self.results):
@@ -359,6 +369,8 @@ class Audit:
                 _warn_month_first(batch, columns, date_keys, table.name, notice)
                 first = False
             self.dates.trim()
+            for resolver in self._resolvers.values():
+                resolver.trim()
             work = batch.select(
                 pl.col(f"c{index[CASE_ID]}").fill_null("").str.strip_chars().alias("case"),
                 pl.col("line"),
@@ -367,6 +379,7 @@ class Audit:
             )
             work = work.with_columns(
                 *(self.dates.read_column(batch[f"c{index[k]}"]).alias(k) for k in date_keys),
+                *(batch[f"c{index[k]}"].alias(f"t_{k}") for k in date_keys),  # shown if unreadable
                 *(_flag(batch[f"c{index[k]}"]).alias(k) for k in flag_keys),
             )
             for plan in plans:
@@ -445,6 +458,7 @@ class Audit:
             pl.col("^g[0-9]+$"),
             *([pl.col(END)] if END in work.columns else []),
             (pl.col(plan.stored) if plan.stored else pl.lit(0, pl.Int32)).alias("stored"),
+            *(pl.col(f"t_{k}") for k in _texts_of(plan) if f"t_{k}" in work.columns),
             rid.alias("rid"),
             kinds.gather(rid).alias("kind"),
             dls.gather(rid).alias("dl"),
@@ -523,17 +537,17 @@ class Audit:
         detail = _detail(resolver, kept, plan, columns)
         checks = _check_messages(resolver, kept, date.fromordinal(self.as_of))
         notes = _stored_messages(resolver, kept) if plan.stored else None
-        unreadable = _unreadable_codes(resolver, kept, plan, columns)
+        unreadable = _unreadable_codes(resolver, kept, plan)
         kept = kept.join(detail, on="rid", how="left", maintain_order="left")
         if checks is not None:
             kept = kept.join(
                 checks, on=["rid", "done"], how="left", maintain_order="left", nulls_equal=True
             ).with_columns(pl.coalesce("check_message", "message").alias("message"))
         kept = kept.join(unreadable, on="code", how="left", maintain_order="left").with_columns(
-            pl.coalesce("inv_column", "bad_column").alias("inv_column"),
-            pl.coalesce("inv_value", "bad_value").alias("inv_value"),
-            pl.coalesce("inv_tail", "bad_tail").alias("inv_tail"),
+            pl.coalesce("inv_key", "bad_key").alias("inv_key"),
+            pl.coalesce("inv_reason", "bad_reason").alias("inv_reason"),
         )
+        kept = _unreadable_text(kept, plan, columns)
         if notes is not None:
             kept = kept.join(notes, on=["rid", "stored"], how="left", maintain_order="left")
             kept = kept.with_columns(
@@ -645,9 +659,9 @@ def _detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnM
         if isinstance(res, Resolved):
             d = res.item
             rows.append((rid, d.trigger_date, d.edition, d.anchor, d.projected, res.message,
-                         None, None, None))  # fmt: skip
+                         None, None))  # fmt: skip
         elif isinstance(res, Invalid):
-            rows.append((rid, None, "", None, False, "", *_unreadable(res, columns)))
+            rows.append((rid, None, "", None, False, "", res.key, res.reason))
     return pl.DataFrame(rows, schema=_DETAIL, orient="row")
 
 
@@ -697,33 +711,75 @@ def _stored_messages(resolver: Resolver, kept: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _unreadable_codes(
-    resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap
-) -> pl.DataFrame:
-    """Per unreadable completion cell among *kept* (code < 0): what a finding shows of it."""
+def _unreadable_codes(resolver: Resolver, kept: pl.DataFrame, plan: Plan) -> pl.DataFrame:
+    """Per unreadable completion code among *kept* (code < 0): its column key and reason."""
     rows: list[tuple[Any, ...]] = []
     if plan.completion is not None:
         for code in kept.filter(pl.col("code") < 0)["code"].unique().to_list():
-            text, reason = resolver.dates.bad[-code]
-            rows.append((code, *_unreadable(Invalid(plan.completion, text, reason), columns)))
+            rows.append((code, plan.completion, resolver.dates.reason(code)))
     return pl.DataFrame(
-        rows,
-        schema={"code": pl.Int32, "bad_column": pl.String, "bad_value": pl.String,
-                "bad_tail": pl.String},
-        orient="row",
-    )  # fmt: skip
+        rows, schema={"code": pl.Int32, "bad_key": pl.String, "bad_reason": pl.String}, orient="row"
+    )
 
 
-def _unreadable(bad: Invalid, columns: ColumnMap) -> tuple[str, str, str]:
-    """(column header, value, the message after its row) of an unreadable cell."""
-    header = columns.header_for(bad.key) or own_name(bad.key)
-    return header, bad.value, f"column {header!r}: {bad.value!r}: {bad.reason}"
+_PLAIN = r"^[ -&(-\[\]-~]*$"
+"""Printable ASCII but ' and \\: what repr() shows as the text in single quotes."""
+
+
+def _header(columns: ColumnMap, key: str) -> str:
+    """The file's header for *key*, else wtcheck's own name for it."""
+    try:
+        return columns.header_for(key) or own_name(key)
+    except KeyError:  # a review chain's derived column
+        return key.strip("_")
+
+
+def _texts_of(plan: Plan) -> list[str]:
+    """The keys whose cell text an invalid finding of *plan* may show."""
+    return list(dict.fromkeys([*plan.keys, *([plan.completion] if plan.completion else [])]))
+
+
+def _unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
+    """The column, value and message tail of each invalid row, over columns: the value is
+    the cell's own text (stripped), shown as Python's repr shows it."""
+    from wtcheck.dates import _SPACE
+
+    keys = [k for k in _texts_of(plan) if f"t_{k}" in kept.columns]
+    value: pl.Expr = pl.lit(None, pl.String)
+    for k in keys:
+        value = pl.when(pl.col("inv_key") == k).then(pl.col(f"t_{k}")).otherwise(value)
+    value = value.str.strip_chars(_SPACE)
+    names = {k: _header(columns, k) for k in {*keys, *_texts_of(plan)}}
+    header = pl.col("inv_key").replace_strict(
+        list(names), list(names.values()), default=pl.col("inv_key"), return_dtype=pl.String
+    )
+    header_repr = pl.col("inv_key").replace_strict(
+        list(names), [repr(h) for h in names.values()], default=None, return_dtype=pl.String
+    )
+    kept = kept.with_columns(value.alias("inv_value"), header.alias("inv_column"))
+    plain = pl.col("inv_value").str.contains(_PLAIN)
+    odd = kept.filter(pl.col("inv_key").is_not_null() & ~plain.fill_null(True))
+    reprs = {v: repr(v) for v in odd["inv_value"].drop_nulls().unique().to_list()}
+    value_repr = (
+        pl.when(plain)
+        .then(pl.lit("'") + pl.col("inv_value") + pl.lit("'"))
+        .otherwise(
+            pl.col("inv_value").replace_strict(
+                list(reprs), list(reprs.values()), default=None, return_dtype=pl.String
+            )
+        )
+    )
+    return kept.with_columns(
+        pl.format("column {}: {}: {}", header_repr, value_repr, pl.col("inv_reason")).alias(
+            "inv_tail"
+        )
+    )
 
 
 _DETAIL = {
     "rid": pl.Int32, "trigger_date": pl.Date, "edition": pl.String, "anchor": pl.String,
-    "projected": pl.Boolean, "message": pl.String, "inv_column": pl.String,
-    "inv_value": pl.String, "inv_tail": pl.String,
+    "projected": pl.Boolean, "message": pl.String, "inv_key": pl.String,
+    "inv_reason": pl.String,
 }  # fmt: skip
 
 
