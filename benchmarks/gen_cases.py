@@ -27,7 +27,7 @@ HEADER = (
     "case_id", "aware_date", "notification_date", "rapid_review_date",
     "lcspr_decision_date", "lcspr_publication_date", "lcspr_report_sent_date",
 )  # fmt: skip
-REPEATED_JUNK = ("not known", "TBC", "n/a", "unknown", "awaiting", "?", "see notes", "pending")
+REPEATED_JUNK = ("not known", "TBC", "TBA", "unknown", "awaiting", "?", "see notes", "pending")
 
 
 def main(argv: list[str] | None = None) -> None:
