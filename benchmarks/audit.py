@@ -400,14 +400,14 @@ def compare(
             rows, totals = read_wtcheck(out, runs[name][-1].stderr)
         else:
             rows, totals = read_contender(out)
-        assert totals == want_totals, f"{name}: counts {dict(totals)} != wtcheck's {dict(want_totals)}"
+        assert totals == want_totals, (
+            f"{name}: counts {dict(totals)} != wtcheck's {dict(want_totals)}"
+        )
         assert rows == want_rows, f"{name}: listed findings differ from wtcheck's"
     return want_totals, sum(want_rows.values())
 
 
-def measure(
-    argvs: dict[str, list[str]], repeat: int
-) -> dict[str, list[Run]]:
+def measure(argvs: dict[str, list[str]], repeat: int) -> dict[str, list[Run]]:
     """Every contender *repeat* times, interleaved (one of each per round)."""
     runs: dict[str, list[Run]] = {name: [] for name in argvs}
     for r in range(repeat):
@@ -417,7 +417,9 @@ def measure(
     return runs
 
 
-def result_table(runs: dict[str, list[Run]], labels: dict[str, str], rows_in: int, base: str) -> str:
+def result_table(
+    runs: dict[str, list[Run]], labels: dict[str, str], rows_in: int, base: str
+) -> str:
     cpu0 = median([r.cpu for r in runs[base]])
     wall0 = median([r.wall for r in runs[base]])
     out = []
@@ -428,7 +430,15 @@ def result_table(runs: dict[str, list[Run]], labels: dict[str, str], rows_in: in
             f"{rss:,.0f} MiB", f"{wall / wall0:.2f}×", f"{cpu / cpu0:.2f}×",
         ])  # fmt: skip
     return table(
-        ["contender", "wall", "CPU (user+sys)", "CPU per row", "peak RSS", "wall ÷ wtcheck", "CPU ÷ wtcheck"],
+        [
+            "contender",
+            "wall",
+            "CPU (user+sys)",
+            "CPU per row",
+            "peak RSS",
+            "wall ÷ wtcheck",
+            "CPU ÷ wtcheck",
+        ],
         out,
     )
 
@@ -445,7 +455,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
-    parser.add_argument("--old-wtcheck", help="console script of today's wtcheck (before the rewrite)")
+    parser.add_argument(
+        "--old-wtcheck", help="console script of today's wtcheck (before the rewrite)"
+    )
     parser.add_argument("--old-label", default="today's wtcheck (before the rewrite)")
     parser.add_argument("--junk", type=float, default=0.0, help="also time an invalid-heavy file")
     parser.add_argument("--only", default="", help="comma-separated contenders (default: all)")
@@ -453,7 +465,9 @@ def main() -> None:
     path = cases_file(args.dir, args.rows)
     me = [sys.executable, str(Path(__file__).resolve()), "--contender"]
 
-    def argvs_for(file: Path, tag: str, names: list[str]) -> tuple[dict[str, list[str]], dict[str, Path]]:
+    def argvs_for(
+        file: Path, tag: str, names: list[str]
+    ) -> tuple[dict[str, list[str]], dict[str, Path]]:
         argvs: dict[str, list[str]] = {}
         outs: dict[str, Path] = {}
         for name in names:
@@ -469,20 +483,30 @@ def main() -> None:
     names = ["wtcheck", *(["wtcheck-old"] if args.old_wtcheck else []), *CONTENDERS]
     if args.only:
         names = [n for n in names if n in args.only.split(",")]
-    labels = {"wtcheck": "wtcheck (this checkout: one polars pipeline)", "wtcheck-old": args.old_label, **LABELS}
+    labels = {
+        "wtcheck": "wtcheck (this checkout: one polars pipeline)",
+        "wtcheck-old": args.old_label,
+        **LABELS,
+    }
     load_before = loadavg()
     argvs, outs = argvs_for(path, "clean", names)
     runs = measure(argvs, args.repeat)
     totals, listed = compare(runs, outs, "wtcheck")
 
     header(f"Auditing a {args.rows:,}-row case export (6 date columns, 4 rules), as of {AS_OF}")
-    print(f"Each contender a fresh process (start-up and imports included), {args.repeat} interleaved rounds, medians. Load average before / after: {load_before} / {loadavg()}.\n")
+    print(
+        f"Each contender a fresh process (start-up and imports included), {args.repeat} interleaved rounds, medians. Load average before / after: {load_before} / {loadavg()}.\n"
+    )
     print(result_table(runs, labels, args.rows, "wtcheck"))
     print(f"\nFindings (wtcheck's summary): {', '.join(f'{n:,} {s}' for s, n in totals.items())}.")
-    print(f"Every contender agrees exactly with wtcheck (asserted): the {listed:,} listed findings (case, rule, status, deadline) and the count of every status.")
+    print(
+        f"Every contender agrees exactly with wtcheck (asserted): the {listed:,} listed findings (case, rule, status, deadline) and the count of every status."
+    )
     cpu = {n: median([r.cpu for r in rs]) for n, rs in runs.items()}
     beaten = [labels[n] for n in cpu if n != "wtcheck" and cpu[n] < cpu["wtcheck"]]
-    print(f"Target: wtcheck's CPU at or below every contender's: {'met' if not beaten else 'MISSED (below it: ' + '; '.join(beaten) + ')'}.")
+    print(
+        f"Target: wtcheck's CPU at or below every contender's: {'met' if not beaten else 'MISSED (below it: ' + '; '.join(beaten) + ')'}."
+    )
 
     if args.junk:
         junk = cases_file(args.dir, args.rows, args.junk)
@@ -490,14 +514,25 @@ def main() -> None:
         jargvs, jouts = argvs_for(junk, "junk", jnames)
         jruns = measure(jargvs, args.repeat)
         jtotals, jlisted = compare(jruns, jouts, "wtcheck")
-        print(f"\n### An invalid-heavy export: {args.junk:.0%} of the filled date cells unreadable ({args.rows:,} rows)\n")
-        print(f"Half the unreadable cells repeat a few notes (\"not known\", \"TBC\", ...), half are unique to their cell. Load average after: {loadavg()}.\n")
+        print(
+            f"\n### An invalid-heavy export: {args.junk:.0%} of the filled date cells unreadable ({args.rows:,} rows)\n"
+        )
+        print(
+            f'Half the unreadable cells repeat a few notes ("not known", "TBC", ...), half are unique to their cell. Load average after: {loadavg()}.\n'
+        )
         both = {"clean": runs["wtcheck"], **{f"junk-{n}": r for n, r in jruns.items()}}
-        jlabels = {"clean": "wtcheck, the clean file (above)", **{f"junk-{n}": f"{labels[n]}, invalid-heavy file" for n in jruns}}
+        jlabels = {
+            "clean": "wtcheck, the clean file (above)",
+            **{f"junk-{n}": f"{labels[n]}, invalid-heavy file" for n in jruns},
+        }
         print(result_table(both, jlabels, args.rows, "clean"))
-        print(f"\nFindings: {', '.join(f'{n:,} {s}' for s, n in jtotals.items())}; {jlisted:,} listed, the same in every contender (asserted).")
+        print(
+            f"\nFindings: {', '.join(f'{n:,} {s}' for s, n in jtotals.items())}; {jlisted:,} listed, the same in every contender (asserted)."
+        )
         ratio = median([r.cpu for r in jruns["wtcheck"]]) / median([r.cpu for r in runs["wtcheck"]])
-        print(f"Target: CPU per row on the invalid-heavy file at most {JUNK_TARGET:g}× the clean file's: {ratio:.2f}× ({'met' if ratio <= JUNK_TARGET else 'MISSED'}).")
+        print(
+            f"Target: CPU per row on the invalid-heavy file at most {JUNK_TARGET:g}× the clean file's: {ratio:.2f}× ({'met' if ratio <= JUNK_TARGET else 'MISSED'})."
+        )
 
 
 if __name__ == "__main__":

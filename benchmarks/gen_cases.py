@@ -35,8 +35,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("rows", type=int)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--date-format", choices=("iso", "dmy"), default="iso")
-    ap.add_argument("--junk", type=float, default=0.0, metavar="FRACTION",
-                    help="make this fraction of the filled date cells unreadable")
+    ap.add_argument(
+        "--junk",
+        type=float,
+        default=0.0,
+        metavar="FRACTION",
+        help="make this fraction of the filled date cells unreadable",
+    )
     ap.add_argument("-o", "--output", help="file to write (default: stdout)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)

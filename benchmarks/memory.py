@@ -98,7 +98,9 @@ def main() -> None:
         path = cases_file(args.dir, rows)
         print(f"auditing {rows:,} rows...", file=sys.stderr)
         try:
-            results.append((rows, path.stat().st_size, audit(path, out, args.limit_mb, "--format", "csv")))
+            results.append(
+                (rows, path.stat().st_size, audit(path, out, args.limit_mb, "--format", "csv"))
+            )
         finally:
             if rows >= 10_000_000 and not args.keep:
                 path.unlink()
@@ -118,13 +120,17 @@ def main() -> None:
             formats.append((rows, fmt, audit(path, out, args.limit_mb, "--format", fmt)))
 
     header("Peak memory of `wtcheck audit FILE --as-of 2026-12-01 --format csv --output OUT`")
-    print(f"One process per row of each table, run one after another. Load average at the start: {load}; at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n")
+    print(
+        f"One process per row of each table, run one after another. Load average at the start: {load}; at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n"
+    )
     print(table(
         ["rows", "file", "peak RSS", "CPU (user+sys)", "wall"],
         [[f"{rows:,}", f"{size / 1e6:,.0f} MB", *run.cells()] for rows, size, run in results],
     ))  # fmt: skip
     peak = results[-1][2].rss
-    print(f"\nTarget: peak RSS under {TARGET_MIB:,} MiB at {results[-1][0]:,} rows: {peak:,.0f} MiB ({'met' if peak < TARGET_MIB else 'MISSED'}).")
+    print(
+        f"\nTarget: peak RSS under {TARGET_MIB:,} MiB at {results[-1][0]:,} rows: {peak:,.0f} MiB ({'met' if peak < TARGET_MIB else 'MISSED'})."
+    )
 
     print("\n### One huge cell: 1,000 rows plus one row whose case id is the size shown\n")
     base = huge[0][1]
@@ -135,7 +141,9 @@ def main() -> None:
     one, ten = huge[1][1], huge[2][1]
     cpu_ratio = (ten.cpu - base.cpu) / max(one.cpu - base.cpu, 0.01)
     rss_ratio = (ten.rss - base.rss) / max(one.rss - base.rss, 1.0)
-    print(f"\n10 MiB cell ÷ 1 MiB cell, extra CPU: {cpu_ratio:.1f}×; extra RSS: {rss_ratio:.1f}× (linear: about 10×, and the 1 MiB figures are near the noise).")
+    print(
+        f"\n10 MiB cell ÷ 1 MiB cell, extra CPU: {cpu_ratio:.1f}×; extra RSS: {rss_ratio:.1f}× (linear: about 10×, and the 1 MiB figures are near the noise)."
+    )
 
     print("\n### Output formats (findings kept to render them)\n")
     print(table(
