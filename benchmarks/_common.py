@@ -84,8 +84,10 @@ def wtcheck_exe() -> str:
     return found
 
 
-def cases_file(folder: Path, rows: int) -> Path:
+def cases_file(folder: Path, rows: int, junk: float = 0.0) -> Path:
     """A generated case export of *rows* rows in *folder*, made once per generator version.
+
+    *junk* is gen_cases.py's ``--junk``: the fraction of filled date cells made unreadable.
 
     The name carries a hash of gen_cases.py, so a changed generator never
     reuses an old file.
@@ -94,11 +96,13 @@ def cases_file(folder: Path, rows: int) -> Path:
 
     gen = ROOT / "benchmarks" / "gen_cases.py"
     tag = hashlib.sha256(gen.read_bytes()).hexdigest()[:8]
-    path = folder / f"wtcheck-bench-cases-{rows}-{tag}.csv"
+    kind = f"-junk{junk:g}" if junk else ""
+    path = folder / f"wtcheck-bench-cases-{rows}{kind}-{tag}.csv"
     if not path.exists():
         print(f"generating {path} ({rows:,} rows)...", file=sys.stderr)
         tmp = path.with_suffix(".partial")
-        subprocess.run([sys.executable, str(gen), str(rows), "-o", str(tmp)], check=True)
+        argv = [sys.executable, str(gen), str(rows), "-o", str(tmp)]
+        subprocess.run([*argv, "--junk", str(junk)] if junk else argv, check=True)
         tmp.replace(path)
     return path
 

@@ -35,6 +35,8 @@ from pathlib import Path
 from _common import fmt_ms, header, table, wtcheck_exe
 
 TARGET = 1.5
+AUDIT_TARGET = 5.0
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "cases.csv"
 DEADLINES = ["--aware", "22/12/2025", "--incident", "20/12/2025", "--as-of", "2026-01-05"]
 
 
@@ -59,6 +61,10 @@ def commands(source_copy: str) -> list[tuple[str, list[str]]]:
             [exe, "deadlines", *DEADLINES, "--format", "json"],
         ),
         ("wtcheck workdays add 2023-05-05 5", [exe, "workdays", "add", "2023-05-05", "5"]),
+        (
+            "wtcheck audit examples/cases.csv --as-of 2026-12-01 (imports polars)",
+            [exe, "audit", str(EXAMPLE), "--as-of", "2026-12-01"],
+        ),
         (
             "wtcheck deadlines … without bytecode (every wtcheck module compiled from source)",
             [py, "-c", FROM_SOURCE, source_copy, "deadlines", *DEADLINES],
@@ -128,8 +134,18 @@ def stages(runs: int) -> None:
 
 def run_once(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if proc.returncode not in (0, 1):  # audit exits 1 when it finds something to report
+        sys.exit(f"{argv} exited {proc.returncode}")
     return time.perf_counter() - start
+
+
+def heavy_imports(argv: list[str]) -> list[str]:
+    """Which of polars, numpy, pandas a command imports (``python -X importtime``)."""
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    err = subprocess.run(argv, env=env, capture_output=True, text=True).stderr
+    seen = {line.rsplit("|", 1)[-1].strip() for line in err.splitlines() if "|" in line}
+    return [m for m in ("polars", "numpy", "pandas") if m in seen]
 
 
 def main() -> None:
@@ -181,10 +197,18 @@ def run(cmds: list[tuple[str, list[str]]], runs: int) -> None:
     print(table(["command", "median", "min", "max", "÷ import typer, rich"], rows))
     ratio = statistics.median(times[cmds[4][0]]) / base
     floor = statistics.median(times[cmds[2][0]]) / base
+    audit = statistics.median(times[cmds[7][0]]) / base
+    deadlines_heavy = heavy_imports(cmds[4][1])
     print(
-        f"\nTarget: `wtcheck deadlines` within {TARGET}× of importing typer and rich: "
+        f"\nLoad average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n"
+        f"Target: `wtcheck deadlines` within {TARGET}× of importing typer and rich: "
         f"{ratio:.2f}× ({'met' if ratio <= TARGET else 'MISSED'}); "
-        f"importing typer, rich.console and rich.table alone: {floor:.2f}×."
+        f"importing typer, rich.console and rich.table alone: {floor:.2f}×. "
+        f"Heavy modules it imports (`-X importtime`): {', '.join(deadlines_heavy) or 'none'} "
+        f"({'met' if 'polars' not in deadlines_heavy else 'MISSED'}: polars must not be imported).\n"
+        f"Target: `wtcheck audit examples/cases.csv` within {AUDIT_TARGET:g}×: {audit:.2f}× "
+        f"({'met' if audit <= AUDIT_TARGET else 'MISSED'}); it imports "
+        f"{', '.join(heavy_imports(cmds[7][1])) or 'none of polars, numpy, pandas'}."
     )
 
 
