@@ -226,3 +226,18 @@ def test_dates_outside_the_calendar_are_invalid_not_fatal(tmp_path: Path) -> Non
         ("C3", Status.INVALID, "notification_date"),
     ]
     assert engine.findings[1].message.endswith("outside the years wtcheck can count (1872–2100)")
+
+
+def test_an_icpc_that_made_no_plan_has_no_review_due(tmp_path: Path) -> None:
+    """Real-data issue item 4: no first review is due after an ICPC that made no plan."""
+    text = (
+        "case_id,icpc_date,review_conference_date,icpc_resulted_in_plan\n"
+        "C1,2026-06-01,,b) No\n"  # no plan: nothing due
+        "C2,2026-06-01,,a) Yes\n"  # a plan: first review due Tue 1 Sep 2026, overdue
+        "C3,2026-06-01,,\n"  # not recorded: the review is still due
+    )
+    found = audit_text(tmp_path, text, rules=(get_rule("rcpc-first"),))
+    assert [(f.case_id, f.status, f.deadline) for f in found.findings] == [
+        ("C2", Status.OVERDUE, date(2026, 9, 1)),
+        ("C3", Status.OVERDUE, date(2026, 9, 1)),
+    ]

@@ -158,7 +158,7 @@ def test_errors() -> None:
          "wtcheck: error: --edition: unknown edition 'wt2099'; expected one of wt2006, "
          "wt2006-ch8, wt2010, wt2013, wt2015, wt2018, wt2018-dec2020, wt2023\n"),
         (("explain", "ia-11", "2020-01-01"),
-         "wtcheck: error: unknown rule 'ia-11'; 'wtcheck rules' lists them\n"),
+         "wtcheck: error: unknown rule 'ia-11' (did you mean 'ia-10'?); 'wtcheck rules' lists them\n"),
         (("explain", "ia-10", "01/13/2012"),
          "wtcheck: error: DATE: '01/13/2012': "),
     ]  # fmt: skip

@@ -30,7 +30,7 @@ from wtcheck.audit import status as st
 from wtcheck.audit.chains import END, REVIEW, STORED, Chain, chain_of
 from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
 from wtcheck.audit.fields import FIELDS, NO_GROUP
-from wtcheck.audit.plan import AuditOptions, Plan, plan_rules, stored_key
+from wtcheck.audit.plan import NO_PLAN, NO_PLAN_FLAG, AuditOptions, Plan, plan_rules, stored_key
 from wtcheck.audit.sources import Source, Table, open_source, read_tables
 from wtcheck.dates import DateCodes
 from wtcheck.deadlines import Deadline, compute, needed_dates
@@ -380,7 +380,10 @@ class Audit:
             work = work.with_columns(
                 *(self.dates.read_column(batch[f"c{index[k]}"]).alias(k) for k in date_keys),
                 *(batch[f"c{index[k]}"].alias(f"t_{k}") for k in date_keys),  # shown if unreadable
-                *(_flag(batch[f"c{index[k]}"]).alias(k) for k in flag_keys),
+                *(
+                    _flag(batch[f"c{index[_flag_column(k)]}"], k != NO_PLAN).alias(k)
+                    for k in flag_keys
+                ),
             )
             for plan in plans:
                 found = self._plan_batch(plan, work, table.name, columns)
@@ -643,10 +646,16 @@ def _as_date(ordinal: pl.Expr) -> pl.Expr:
     return (ordinal - EPOCH).cast(pl.Date)
 
 
-def _flag(texts: pl.Series) -> pl.Series:
-    """True where a flag cell reads true (:func:`parse_bool`), each distinct text once."""
+def _flag_column(key: str) -> str:
+    """The column a flag is read from (the derived no-plan flag: from resulted-in-plan)."""
+    return NO_PLAN_FLAG if key == NO_PLAN else key
+
+
+def _flag(texts: pl.Series, want: bool = True) -> pl.Series:
+    """True where a flag cell reads *want* (:func:`parse_bool`), each distinct text once
+    (an empty or unreadable cell is never *want*: no finding is dropped on a guess)."""
     distinct = texts.fill_null("").unique()
-    values = [parse_bool(t) is True for t in distinct.to_list()]
+    values = [parse_bool(t) is want and bool(t.strip()) for t in distinct.to_list()]
     return texts.fill_null("").replace_strict(distinct, pl.Series(values), return_dtype=pl.Boolean)
 
 

@@ -58,6 +58,11 @@ class Plan:
     """A column holding the case system's own due date for this rule (icpc_target ...)."""
 
 
+NO_PLAN_FLAG = "icpc_resulted_in_plan"
+NO_PLAN = "icpc_made_no_plan"
+"""The derived flag: true where the ICPC-resulted-in-a-plan cell reads no."""
+
+
 def auditable(rule: Rule) -> bool:
     """True for rules with a length and something to check: a deadline with its
     completion, a duty period, or a check (never information or a bare threshold)."""
@@ -142,6 +147,8 @@ def plan_rules(
             suppress.append(ICPC_NOT_REQUIRED)
         if REFERRAL_NFA in index and rule.trigger == "referral":
             suppress.append(REFERRAL_NFA)
+        if NO_PLAN_FLAG in index and rule.id in ("rcpc-first", "rcpc-next"):
+            suppress.append(NO_PLAN)  # an ICPC that made no plan has no review due
         plans.append(
             Plan(
                 rule,

@@ -204,6 +204,9 @@ def iter_finding_events(findings: Iterable[Finding], as_of: date) -> Iterator[Ev
             lines.append(f"Anchor: {f.anchor}")
         where = f"{f.file}, row {f.row}" if f.file else f"row {f.row}"
         lines.append(f"From: {where}")
+        if f.episode:
+            lines.append(f"Episode: {f.episode}")
+        lines += [f"Group: {g}" for g in f.groups]  # --by values
         if f.message:
             lines.append(f"Note: {f.message}")
         yield Event(

@@ -37,7 +37,12 @@ def get_rule(rule_id: str, extra: Iterable[Rule] = ()) -> Rule:
     for rule in (*extra, *RULES):
         if rule.id == key:
             return rule
-    raise InputError(f"unknown rule {rule_id!r}; 'wtcheck rules' lists them")
+    import difflib
+
+    ids = [rule.id for rule in (*extra, *RULES)]
+    near = difflib.get_close_matches(key, ids, n=1, cutoff=0.6)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise InputError(f"unknown rule {rule_id!r}{hint}; 'wtcheck rules' lists them")
 
 
 def all_rules(extra: Iterable[Rule] = ()) -> list[Rule]:
