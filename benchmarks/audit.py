@@ -104,7 +104,7 @@ def read_wtcheck(out: Path, summary: str) -> tuple[Counter[Finding], Counter[str
         rows = Counter(
             (r["case_id"], r["rule"], r["status"], r["deadline"]) for r in csv.DictReader(f)
         )
-    line = summary.strip().splitlines()[-1]
+    line = summary.strip().splitlines()[-1].split(";")[0]  # not the "; N rows read"
     totals = Counter({s: int(n) for n, s in re.findall(r"(\d+) ([a-z-]+)", line)})
     return rows, totals
 
