@@ -144,3 +144,22 @@ def test_state_file_says_what_is_new_and_resolved(tmp_path: Path) -> None:
     assert [(r["case_id"], r["status"]) for r in rows] == [("C4", "overdue")]
     no_state = runner.invoke(app, ["audit", str(data), "--only", "new"])
     assert no_state.exit_code == 2 and "--only new needs --state FILE" in no_state.stderr
+
+
+def test_report_says_what_changed_since_the_audit_run_a_state_file_recorded(
+    tmp_path: Path,
+) -> None:
+    """Team-email issue item 3: the report reads the state (and records nothing)."""
+    state = tmp_path / "state.sqlite"
+    data = Path(_file(tmp_path))
+    runner.invoke(app, ["audit", str(data), "-r", "sin-panel", "--state", str(state),
+                        "--as-of", "2026-12-01", "-f", "csv"])  # fmt: skip
+    data.write_text(TEXT.replace("C2,20/11/2026,,", "C2,20/11/2026,27/11/2026,"))
+    args = ["report", str(data), "-r", "sin-panel", "--state", str(state), "--as-of", "2026-12-02"]
+    got = runner.invoke(app, args)
+    assert got.stdout.startswith("Timeliness of ")
+    assert "2 still open, 1 resolved since the audit as of 01/12/2026" in " ".join(
+        got.stdout.split()
+    )
+    again = runner.invoke(app, args)  # nothing was recorded by the first report
+    assert " ".join(again.stdout.split()) == " ".join(got.stdout.split())

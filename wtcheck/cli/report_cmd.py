@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from wtcheck.cli.email_opts import StateOpt
 from wtcheck.cli.options import (
     OUT,
     WORDS,
@@ -30,6 +31,10 @@ from wtcheck.errors import InputError
 from wtcheck.report.period import Period
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    import polars as pl
+
     from wtcheck.report.pack import Pack
 
 
@@ -91,6 +96,7 @@ def report(
     closures: ClosuresOpt = None,
     calendar: CalendarFileOpt = None,
     config: ConfigOpt = None,
+    state: StateOpt = None,
 ) -> None:
     """Timeliness figures per rule and period: completed, % on time, quartiles of working
     days taken, DfE's bands, open and overdue at each period's end.
@@ -145,7 +151,31 @@ def report(
         f"Timeliness of {', '.join(files)} as of {day:%a} {day.day} {day:%b %Y}, "
         f"by {period.value}" + (f" and {', '.join(by)}" if by else "")
     )
+    if state is not None:
+        heading += "; " + _since(state, frame, day)
     _emit(pack, fmt, output, heading, with_detail)
+
+
+def _since(path: Path, frame: pl.DataFrame, day: date) -> str:
+    """What changed since the audit run a state file recorded (read only: a report
+    records nothing), over the findings an audit lists by default."""
+    import polars as pl
+
+    from wtcheck.audit.pipeline import frame_findings
+    from wtcheck.cli.audit_cmd import DEFAULT_SHOWN
+    from wtcheck.state import State
+
+    listed = frame.filter(pl.col("status").is_in([s.value for s in DEFAULT_SHOWN]))
+    findings = frame_findings(listed)
+    with State.open(path) as opened:
+        changes = opened.changes(findings, day)
+    new, still, resolved = changes.counts(findings)
+    since = (
+        f"since the audit as of {changes.previous:%d/%m/%Y}"
+        if changes.previous
+        else "(no earlier run)"
+    )
+    return f"{new} new, {still} still open, {resolved} resolved {since}"
 
 
 def _notice(message: str) -> None:
