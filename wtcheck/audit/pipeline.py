@@ -103,7 +103,10 @@ class Resolver:
         if width <= 2:
             packed = _pack(keys)
             distinct = packed.unique()
-            rids = [self._id(pack, _unpack(pack, width)) for pack in distinct.to_list()]
+            get, rids = self.ids.get, []
+            for pack in distinct.to_list():
+                rid = get(pack)
+                rids.append(self._id(pack, _unpack(pack, width)) if rid is None else rid)
             return packed.replace_strict(
                 distinct, pl.Series(rids, dtype=pl.Int32), return_dtype=pl.Int32
             ).rename("rid")
