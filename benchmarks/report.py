@@ -6,9 +6,8 @@
 * The summary alone (``wtcheck.report.summary.summarise``) on the findings
   frame, timed in this process: what the report adds to obtaining the frame.
 
-Target: the report within 1.5x of the audit. Until the audit is one polars
-pipeline, ``wtcheck.report.source.audit_frame`` builds the frame from finding
-objects, which is most of the report's time.
+Target: the report within 1.5x of the audit. The report's frame is the audit
+pipeline's own (``wtcheck.report.source.audit_frame``), every status kept.
 
 Run:  python benchmarks/report.py [--rows 1000000] [--repeat 3]
 """
@@ -55,8 +54,7 @@ def main() -> None:
         args.repeat,
     )
 
-    from wtcheck.audit.engine import AuditOptions
-
+    from wtcheck.audit.plan import AuditOptions
     from wtcheck.report.period import Period
     from wtcheck.report.source import audit_frame
     from wtcheck.report.summary import summarise
