@@ -257,16 +257,24 @@ def frame_findings(
     for r in frame.iter_rows(named=True):
         out.append(
             Finding(
-                case_id=r["case_id"], rule=r["rule"], rule_name=r["rule_name"],
+                case_id=r["case_id"], rule=r["rule"], rule_name=r.get("rule_name", ""),
                 status=Status(r["status"]), trigger_date=r["trigger_date"], deadline=r["deadline"],
-                completed=r["completed_date"], days=r["working_days"], edition=r["edition"],
-                row=r["source_row"], force=r["force"], anchor=r["anchor"], source=sources.get(r["rule"], ""),
-                file=r["file"], projected=r["projected"], column=r["column"], value=r["value"],
-                message=r["message"], episode=r["episode"] or "",
+                completed=r["completed_date"], days=r["working_days"], edition=r.get("edition", ""),
+                row=r["source_row"], force=r.get("force", ""), anchor=r.get("anchor"),
+                source=sources.get(r["rule"], ""), file=r["file"],
+                projected=r.get("projected", False), column=r.get("column"),
+                value=r.get("value"), message=r.get("message", ""), episode=r["episode"] or "",
                 groups=tuple(r[b] for b in by),
             )
         )  # fmt: skip
     return out
+
+
+LEAN: tuple[str, ...] = (
+    "case_id", "rule", "trigger_date", "deadline", "completed_date", "status", "working_days",
+    "source_row", "file", "episode", "anchor",
+)  # fmt: skip
+"""The columns of a lean findings frame (``AuditOptions.lean``), then the --by groups."""
 
 
 def findings_frame(findings: Sequence[Finding], by: Sequence[str] = ()) -> pl.DataFrame:
@@ -330,7 +338,8 @@ class Audit:
 
     def result(self) -> AuditResult:
         by = self.options.by
-        frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=schema(by))
+        empty = schema(by) if not self.options.lean else {k: schema(by)[k] for k in (*LEAN, *by)}
+        frame = pl.concat(self.frames) if self.frames else pl.DataFrame(schema=empty)
         sources = {r.plan.rule.id: r.plan.rule.source for r in self._resolvers.values()}
         return AuditResult(
             dict(self.counts), frame, self.rows, self.tables, self.references, sources, by
@@ -509,6 +518,29 @@ class Audit:
             return None
         return self._findings(plan, resolver, kept, name, columns)
 
+    def _lean(self, plan: Plan, kept: pl.DataFrame, name: str) -> pl.DataFrame:
+        """The columns a summary needs (:data:`LEAN`), without the texts that explain a
+        finding (rule name, messages, citations): millions of them cost more than the
+        figures (``AuditOptions.lean``, the timeliness report)."""
+        names = pl.Series([s.value for s in st.BY_CODE])
+        invalid = pl.col("status") == st.CODES[Status.INVALID]
+        return kept.select(
+            pl.col("case").alias("case_id"),
+            pl.lit(plan.rule.id).alias("rule"),
+            pl.when(~invalid).then(pl.col("trigger_date")).alias("trigger_date"),
+            pl.when(~invalid).then(_as_date(pl.col("dl"))).alias("deadline"),
+            pl.when(pl.col("status").is_in([st.CODES[Status.MET], st.CODES[Status.LATE]]))
+            .then(_as_date(pl.col("done")))
+            .alias("completed_date"),
+            pl.col("status").replace_strict(list(range(len(names))), names, return_dtype=pl.String),
+            "working_days",
+            pl.col("line").alias("source_row"),
+            pl.lit(name).alias("file"),
+            pl.col("episode"),
+            pl.when(~invalid).then(pl.col("anchor")).alias("anchor"),
+            *(pl.col(f"g{n}").alias(b) for n, b in enumerate(self.options.by)),
+        )
+
     def _cum_table(self, lo: int, hi: int) -> tuple[int, pl.Series]:
         first, cum = self.cal.cum_table(lo, hi)
         if self._cum is None or self._cum[1] is not cum:
@@ -541,6 +573,10 @@ class Audit:
             ).alias("working_days")
         )
         detail = _detail(resolver, kept, plan, columns)
+        if self.options.lean:
+            return self._lean(
+                plan, kept.join(detail, on="rid", how="left", maintain_order="left"), name
+            )
         checks = _check_messages(resolver, kept, date.fromordinal(self.as_of))
         notes = _stored_messages(resolver, kept) if plan.stored else None
         unreadable = _unreadable_codes(resolver, kept, plan)

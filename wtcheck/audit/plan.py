@@ -37,6 +37,8 @@ class AuditOptions:
     """False when *as_of* is only a default: a CIN census return's ReferenceDate wins."""
     preset: str | None = None
     """Warehouse names to read (``--preset lcs|mosaic``)."""
+    lean: bool = False
+    """List findings with only the columns a summary needs (``pipeline.LEAN``)."""
 
 
 @dataclass

@@ -1,9 +1,9 @@
 """Where the report's findings come from: the ONE function that runs the audit for it.
 
 :func:`audit_frame` returns the audit's findings as a polars DataFrame (the
-columns of :data:`wtcheck.audit.fields.FIELDS`: dates as ``pl.Date``,
-``working_days``/``source_row`` as Int64, ``projected`` Boolean), every status
-kept, plus one String column per ``--by`` group, named as given. It is the
+columns of :data:`wtcheck.audit.pipeline.LEAN`: the findings' identity, dates as
+``pl.Date``, status and working days, without the texts that explain a finding),
+every status kept, plus one String column per ``--by`` group, named as given. It is the
 audit's own pipeline (:func:`wtcheck.audit.pipeline.audit_files`): the report
 reads the same inputs and reaches the same statuses as ``wtcheck audit``.
 Everything else in :mod:`wtcheck.report` works from that frame alone.
@@ -38,5 +38,7 @@ def audit_frame(
     """The audit of *files* as of *as_of*, every finding, as a DataFrame (see module)."""
     from wtcheck.audit.pipeline import audit_files
 
-    options = dataclasses.replace(options, as_of=as_of, keep=frozenset(Status), by=tuple(by))
+    options = dataclasses.replace(
+        options, as_of=as_of, keep=frozenset(Status), by=tuple(by), lean=True
+    )
     return audit_files(files, cal, options, mapping=mapping, notice=notice).frame
