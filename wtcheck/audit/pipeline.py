@@ -522,24 +522,31 @@ class Audit:
         """The columns a summary needs (:data:`LEAN`), without the texts that explain a
         finding (rule name, messages, citations): millions of them cost more than the
         figures (``AuditOptions.lean``, the timeliness report)."""
+        column = self._columns(plan, name)
+        return kept.select(column[c].alias(c) for c in (*LEAN, *self.options.by))
+
+    def _columns(self, plan: Plan, name: str) -> dict[str, pl.Expr]:
+        """The finding columns a full and a lean frame share, by name: the identity,
+        dates, status, working days, where it is from and the --by groups."""
         names = pl.Series([s.value for s in st.BY_CODE])
         invalid = pl.col("status") == st.CODES[Status.INVALID]
-        return kept.select(
-            pl.col("case").alias("case_id"),
-            pl.lit(plan.rule.id).alias("rule"),
-            pl.when(~invalid).then(pl.col("trigger_date")).alias("trigger_date"),
-            pl.when(~invalid).then(_as_date(pl.col("dl"))).alias("deadline"),
-            pl.when(pl.col("status").is_in([st.CODES[Status.MET], st.CODES[Status.LATE]]))
-            .then(_as_date(pl.col("done")))
-            .alias("completed_date"),
-            pl.col("status").replace_strict(list(range(len(names))), names, return_dtype=pl.String),
-            "working_days",
-            pl.col("line").alias("source_row"),
-            pl.lit(name).alias("file"),
-            pl.col("episode"),
-            pl.when(~invalid).then(pl.col("anchor")).alias("anchor"),
-            *(pl.col(f"g{n}").alias(b) for n, b in enumerate(self.options.by)),
-        )
+        done = pl.col("status").is_in([st.CODES[Status.MET], st.CODES[Status.LATE]])
+        return {
+            "case_id": pl.col("case"),
+            "rule": pl.lit(plan.rule.id),
+            "trigger_date": pl.when(~invalid).then(pl.col("trigger_date")),
+            "deadline": pl.when(~invalid).then(_as_date(pl.col("dl"))),
+            "completed_date": pl.when(done).then(_as_date(pl.col("done"))),
+            "status": pl.col("status").replace_strict(
+                list(range(len(names))), names, return_dtype=pl.String
+            ),
+            "working_days": pl.col("working_days"),
+            "source_row": pl.col("line"),
+            "file": pl.lit(name),
+            "episode": pl.col("episode"),
+            "anchor": pl.when(~invalid).then(pl.col("anchor")),
+            **{b: pl.col(f"g{n}") for n, b in enumerate(self.options.by)},
+        }
 
     def _cum_table(self, lo: int, hi: int) -> tuple[int, pl.Series]:
         first, cum = self.cal.cum_table(lo, hi)
@@ -599,33 +606,19 @@ class Audit:
                 .alias("message")
             )
         invalid = pl.col("status") == st.CODES[Status.INVALID]
-        names = pl.Series([s.value for s in st.BY_CODE])
-        return kept.select(
-            pl.col("case").alias("case_id"),
-            pl.lit(rule.id).alias("rule"),
-            pl.lit(rule.name).alias("rule_name"),
-            pl.when(~invalid).then(pl.col("trigger_date")).alias("trigger_date"),
-            pl.when(~invalid).then(_as_date(pl.col("dl"))).alias("deadline"),
-            pl.when(pl.col("status").is_in([st.CODES[Status.MET], st.CODES[Status.LATE]]))
-            .then(_as_date(pl.col("done")))
-            .alias("completed_date"),
-            pl.col("status").replace_strict(list(range(len(names))), names, return_dtype=pl.String),
-            "working_days",
-            pl.when(~invalid).then(pl.col("edition")).otherwise(pl.lit("")).alias("edition"),
-            pl.col("line").alias("source_row"),
-            pl.lit(rule.force.value).alias("force"),
-            pl.when(~invalid).then(pl.col("anchor")).alias("anchor"),
-            pl.lit(name).alias("file"),
-            pl.when(~invalid).then(pl.col("projected")).otherwise(pl.lit(False)).alias("projected"),
-            pl.when(invalid).then(pl.col("inv_column")).alias("column"),
-            pl.when(invalid).then(pl.col("inv_value")).alias("value"),
-            pl.when(invalid)
+        column = self._columns(plan, name)
+        column.update(
+            rule_name=pl.lit(rule.name),
+            edition=pl.when(~invalid).then(pl.col("edition")).otherwise(pl.lit("")),
+            force=pl.lit(rule.force.value),
+            projected=pl.when(~invalid).then(pl.col("projected")).otherwise(pl.lit(False)),
+            column=pl.when(invalid).then(pl.col("inv_column")),
+            value=pl.when(invalid).then(pl.col("inv_value")),
+            message=pl.when(invalid)
             .then(pl.format("row {}, {}", pl.col("line"), pl.col("inv_tail")))
-            .otherwise(pl.col("message"))
-            .alias("message"),
-            pl.col("episode"),
-            *(pl.col(f"g{n}").alias(name) for n, name in enumerate(self.options.by)),
+            .otherwise(pl.col("message")),
         )
+        return kept.select(column[c].alias(c) for c in (*FIELDS, *self.options.by))
 
 
 def _episode(columns: ColumnMap) -> pl.Expr:
