@@ -22,19 +22,27 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from wtcheck.audit import status as st
+from wtcheck.audit import texts
 from wtcheck.audit.chains import END, REVIEW, STORED, Chain, chain_of
-from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, own_name, parse_bool
+from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, parse_bool
 from wtcheck.audit.fields import FIELDS, NO_GROUP
 from wtcheck.audit.plan import NO_PLAN, NO_PLAN_FLAG, AuditOptions, Plan, plan_rules, stored_key
+from wtcheck.audit.resolve import Resolver
 from wtcheck.audit.sources import Source, Table, open_source, read_tables
+from wtcheck.audit.texts import (
+    check_messages,
+    stored_messages,
+    texts_of,
+    unreadable_codes,
+    unreadable_text,
+)
 from wtcheck.dates import DateCodes
-from wtcheck.deadlines import Deadline, compute, needed_dates
-from wtcheck.errors import CalendarRangeError, ColumnError
+from wtcheck.errors import ColumnError
 from wtcheck.findings import Finding, Status
 from wtcheck.workdays import Calendar
 
@@ -56,172 +64,6 @@ SCHEMA: dict[str, Any] = {
     "projected": pl.Boolean, "column": pl.String, "value": pl.String, "message": pl.String,
     "episode": pl.String,
 }  # fmt: skip
-
-
-class Resolved(NamedTuple):
-    """A rule's deadline for one combination of dates."""
-
-    deadline: date
-    item: Deadline
-    message: str
-    literal: date | None = None
-    """The literal reading's deadline (the rapid review under the Dec 2020 re-issue)."""
-
-
-class Invalid(NamedTuple):
-    """A cell a rule depends on that is not a date."""
-
-    key: str
-    value: str
-    reason: str
-
-
-Result = Resolved | Invalid | None
-
-
-class Resolver:
-    """One rule's deadlines, each distinct combination of date codes resolved once
-    (across batches and files) by :func:`wtcheck.deadlines.compute`."""
-
-    def __init__(self, plan: Plan, cal: Calendar, options: AuditOptions, dates: DateCodes):
-        self.plan, self.cal, self.options, self.dates = plan, cal, options, dates
-        self.triggers = needed_dates(plan.rule, options.counting)
-        self.ids: dict[object, int] = {}
-        self.results: list[Result] = [None]
-        self._columns: tuple[int, pl.Series, pl.Series] | None = None
-
-    def ids_of(self, keys: pl.DataFrame) -> pl.Series:
-        """The result id of every row of *keys* (the codes of the plan's key columns),
-        each distinct combination resolved once.
-
-        One or two codes are packed into one Int64 (a code fits in 22 bits:
-        ordinals are below 2^20, unreadable codes small negatives), so finding the
-        distinct ones and mapping them back is one hash of integers; more go
-        through a join on the columns.
-        """
-        width = keys.width
-        if width <= 2:
-            packed = _pack(keys)
-            distinct = packed.unique()
-            get, rids = self.ids.get, []
-            for pack in distinct.to_list():
-                rid = get(pack)
-                rids.append(self._id(pack, _unpack(pack, width)) if rid is None else rid)
-            return packed.replace_strict(
-                distinct, pl.Series(rids, dtype=pl.Int32), return_dtype=pl.Int32
-            ).rename("rid")
-        rows = keys.unique()
-        rids = [self._id(row, row) for row in rows.iter_rows()]
-        table = rows.with_columns(pl.Series("rid", rids, dtype=pl.Int32))
-        return keys.join(table, on=keys.columns, how="left", maintain_order="left")["rid"]
-
-    def _id(self, key: object, codes: tuple[int, ...]) -> int:
-        rid = self.ids.get(key)
-        if rid is None:
-            self.results.append(self.resolve(codes))
-            rid = self.ids[key] = len(self.results) - 1
-        return rid
-
-    def trim(self) -> None:
-        """Start afresh past :data:`wtcheck.dates.CACHE_LIMIT` combinations (between
-        batches only: a batch's ids index :attr:`results`); memory stays flat."""
-        from wtcheck.dates import CACHE_LIMIT
-
-        if len(self.results) > CACHE_LIMIT // 4:
-            self.ids.clear()
-            del self.results[1:]
-            self._columns = None
-
-    def columns(self) -> tuple[pl.Series, pl.Series]:
-        """(kind, deadline ordinal) by result id."""
-        if self._columns is None or self._columns[0] != len(self.results):
-            kinds = [_kind(r) for r in self.results]
-            dls = [
-                r.deadline.toordinal() if isinstance(r, Resolved) else None for r in self.results
-            ]
-            self._columns = (
-                len(self.results),
-                pl.Series(kinds, dtype=pl.Int8),
-                pl.Series(dls, dtype=pl.Int32),
-            )
-        return self._columns[1], self._columns[2]
-
-    def resolve(self, codes: tuple[int, ...]) -> Result:
-        """The deadline (or the unreadable cell) for one combination of date codes."""
-        plan = self.plan
-        dates: dict[str, date] = {}
-        bad: dict[str, Invalid] = {}
-        for k, code in zip(plan.keys, codes, strict=True):
-            if code > 0:
-                dates[k] = date.fromordinal(code)
-            elif code < 0:
-                text, reason = self.dates.bad[-code]
-                bad[k] = Invalid(k, text, reason)
-        rule = plan.rule
-        opts = self.options.counting
-        triggers = self.triggers
-        for t in triggers:
-            if t in bad:
-                # a rule that ended in an earlier edition may never have applied: the
-                # unreadable date is what would tell, so only current rules report it
-                if rule.in_force_to is not None and self.options.rules is None:
-                    return None
-                return bad[t]
-            if t in dates:
-                break
-        else:
-            return None
-        for other in (rule.edition_date, rule.compare_with):
-            if other and other in bad:
-                return bad[other]
-        if (
-            not rule.anchors
-            and not rule.edition_date
-            and opts.edition is None
-            and not rule.in_force_on(dates[rule.trigger])
-        ):
-            return None  # what compute() finds too, without building its notes
-        try:
-            found = compute(rule, dates, self.cal, opts, self.options.extra_rules)
-        except CalendarRangeError as exc:
-            key = next(t for t in triggers if t in dates)
-            return Invalid(key, dates[key].strftime("%d/%m/%Y"), str(exc))
-        if not found:
-            return None
-        first = found[0]  # the literal rapid-review reading is in its notes
-        literal = found[1].deadline if len(found) > 1 else None
-        return Resolved(first.deadline, first, " ".join(first.notes), literal)
-
-
-_BITS, _BIAS = 22, 1 << 21
-"""A date code (an ordinal below 2^20, 0, or a small negative) in 22 bits."""
-
-
-def _pack(keys: pl.DataFrame) -> pl.Series:
-    """The codes of each row of *keys* (one or two columns) as one Int64."""
-    expr = pl.lit(0, pl.Int64)
-    for c in keys.columns:
-        expr = expr * (1 << _BITS) + (pl.col(c).cast(pl.Int64) + _BIAS)
-    return keys.select(expr.alias("pack")).to_series()
-
-
-def _unpack(pack: int, width: int) -> tuple[int, ...]:
-    codes = []
-    for _ in range(width):
-        codes.append((pack & ((1 << _BITS) - 1)) - _BIAS)
-        pack >>= _BITS
-    return tuple(reversed(codes))
-
-
-def _kind(res: Result) -> int:
-    """What a result means for the status (:data:`status.NONE` ...)."""
-    if res is None:
-        return st.NONE
-    if isinstance(res, Invalid):
-        return st.BAD
-    if not res.item.is_deadline:
-        return st.CHECK
-    return st.CONDITIONAL if res.item.conditional else st.OK
 
 
 @dataclass
@@ -473,7 +315,7 @@ class Audit:
             pl.col("^g[0-9]+$"),
             *([pl.col(END)] if END in work.columns else []),
             (pl.col(plan.stored) if plan.stored else pl.lit(0, pl.Int32)).alias("stored"),
-            *(pl.col(f"t_{k}") for k in _texts_of(plan) if f"t_{k}" in work.columns),
+            *(pl.col(f"t_{k}") for k in texts_of(plan) if f"t_{k}" in work.columns),
             rid.alias("rid"),
             kinds.gather(rid).alias("kind"),
             dls.gather(rid).alias("dl"),
@@ -579,15 +421,15 @@ class Audit:
                 at(kept["ended"].fill_null(self.as_of).clip(upper_bound=self.as_of)),
             ).alias("working_days")
         )
-        detail = _detail(resolver, kept, plan, columns)
+        details = texts.detail(resolver, kept, plan, columns)
         if self.options.lean:
             return self._lean(
-                plan, kept.join(detail, on="rid", how="left", maintain_order="left"), name
+                plan, kept.join(details, on="rid", how="left", maintain_order="left"), name
             )
-        checks = _check_messages(resolver, kept, date.fromordinal(self.as_of))
-        notes = _stored_messages(resolver, kept) if plan.stored else None
-        unreadable = _unreadable_codes(resolver, kept, plan)
-        kept = kept.join(detail, on="rid", how="left", maintain_order="left")
+        checks = check_messages(resolver, kept, date.fromordinal(self.as_of))
+        notes = stored_messages(resolver, kept) if plan.stored else None
+        unreadable = unreadable_codes(resolver, kept, plan)
+        kept = kept.join(details, on="rid", how="left", maintain_order="left")
         if checks is not None:
             kept = kept.join(
                 checks, on=["rid", "done"], how="left", maintain_order="left", nulls_equal=True
@@ -596,7 +438,7 @@ class Audit:
             pl.coalesce("inv_key", "bad_key").alias("inv_key"),
             pl.coalesce("inv_reason", "bad_reason").alias("inv_reason"),
         )
-        kept = _unreadable_text(kept, plan, columns)
+        kept = unreadable_text(kept, plan, columns)
         if notes is not None:
             kept = kept.join(notes, on=["rid", "stored"], how="left", maintain_order="left")
             kept = kept.with_columns(
@@ -689,139 +531,6 @@ def _flag(texts: pl.Series, want: bool = True) -> pl.Series:
     distinct = texts.fill_null("").unique()
     values = [parse_bool(t) is want and bool(t.strip()) for t in distinct.to_list()]
     return texts.fill_null("").replace_strict(distinct, pl.Series(values), return_dtype=pl.Boolean)
-
-
-def _detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
-    """Per result id among *kept*: what a finding shows of its deadline, or of the
-    unreadable date it depends on."""
-    rows: list[tuple[Any, ...]] = []
-    for rid in kept["rid"].unique().to_list():
-        res = resolver.results[rid]
-        if isinstance(res, Resolved):
-            d = res.item
-            rows.append((rid, d.trigger_date, d.edition, d.anchor, d.projected, res.message,
-                         None, None))  # fmt: skip
-        elif isinstance(res, Invalid):
-            rows.append((rid, None, "", None, False, "", res.key, res.reason))
-    return pl.DataFrame(rows, schema=_DETAIL, orient="row")
-
-
-def _check_messages(resolver: Resolver, kept: pl.DataFrame, as_of: date) -> pl.DataFrame | None:
-    """Per (result id, completion) among *kept*, where the message depends on the
-    completion: a check's outcome (where the event fell relative to its window,
-    :func:`wtcheck.deadlines.check_outcome`), or the literal reading met or late."""
-    from wtcheck.deadlines import check_outcome, literal_outcome
-
-    check = resolver.plan.rule.kind.value == "check"
-    if not check and not any(isinstance(r, Resolved) and r.literal for r in resolver.results):
-        return None
-    rows = []
-    for rid, done in kept.select("rid", "done").unique().iter_rows():
-        res = resolver.results[rid]
-        if not isinstance(res, Resolved):
-            continue
-        day = date.fromordinal(done) if done is not None else None
-        if check and day is None:  # compute placed a recorded event itself, in the notes
-            text = " ".join((check_outcome(res.item, None, as_of), *res.item.notes))
-        elif res.literal is not None and day is not None:
-            text = f"{res.message} {literal_outcome(res.literal, day, resolver.cal)}"
-        else:
-            continue
-        rows.append((rid, done, text))
-    return pl.DataFrame(
-        rows, schema={"rid": pl.Int32, "done": pl.Int32, "check_message": pl.String}, orient="row"
-    )
-
-
-def _stored_messages(resolver: Resolver, kept: pl.DataFrame) -> pl.DataFrame:
-    """Per (result id, stored due date) among *kept*, where they differ: the note."""
-    from wtcheck.audit.stored import stored_note
-
-    rows = []
-    for rid, stored in (
-        kept.filter(pl.col("stored") > 0).select("rid", "stored").unique().iter_rows()
-    ):
-        res = resolver.results[rid]
-        if isinstance(res, Resolved) and res.deadline.toordinal() != stored:
-            note = stored_note(
-                res.item, date.fromordinal(stored), resolver.cal, resolver.options.counting
-            )
-            rows.append((rid, stored, note))
-    return pl.DataFrame(
-        rows, schema={"rid": pl.Int32, "stored": pl.Int32, "stored_note": pl.String}, orient="row"
-    )
-
-
-def _unreadable_codes(resolver: Resolver, kept: pl.DataFrame, plan: Plan) -> pl.DataFrame:
-    """Per unreadable completion code among *kept* (code < 0): its column key and reason."""
-    rows: list[tuple[Any, ...]] = []
-    if plan.completion is not None:
-        for code in kept.filter(pl.col("code") < 0)["code"].unique().to_list():
-            rows.append((code, plan.completion, resolver.dates.reason(code)))
-    return pl.DataFrame(
-        rows, schema={"code": pl.Int32, "bad_key": pl.String, "bad_reason": pl.String}, orient="row"
-    )
-
-
-_PLAIN = r"^[ -&(-\[\]-~]*$"
-"""Printable ASCII but ' and \\: what repr() shows as the text in single quotes."""
-
-
-def _header(columns: ColumnMap, key: str) -> str:
-    """The file's header for *key*, else wtcheck's own name for it."""
-    try:
-        return columns.header_for(key) or own_name(key)
-    except KeyError:  # a review chain's derived column
-        return key.strip("_")
-
-
-def _texts_of(plan: Plan) -> list[str]:
-    """The keys whose cell text an invalid finding of *plan* may show."""
-    return list(dict.fromkeys([*plan.keys, *([plan.completion] if plan.completion else [])]))
-
-
-def _unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
-    """The column, value and message tail of each invalid row, over columns: the value is
-    the cell's own text (stripped), shown as Python's repr shows it."""
-    from wtcheck.dates import _SPACE
-
-    keys = [k for k in _texts_of(plan) if f"t_{k}" in kept.columns]
-    value: pl.Expr = pl.lit(None, pl.String)
-    for k in keys:
-        value = pl.when(pl.col("inv_key") == k).then(pl.col(f"t_{k}")).otherwise(value)
-    value = value.str.strip_chars(_SPACE)
-    names = {k: _header(columns, k) for k in {*keys, *_texts_of(plan)}}
-    header = pl.col("inv_key").replace_strict(
-        list(names), list(names.values()), default=pl.col("inv_key"), return_dtype=pl.String
-    )
-    header_repr = pl.col("inv_key").replace_strict(
-        list(names), [repr(h) for h in names.values()], default=None, return_dtype=pl.String
-    )
-    kept = kept.with_columns(value.alias("inv_value"), header.alias("inv_column"))
-    plain = pl.col("inv_value").str.contains(_PLAIN)
-    odd = kept.filter(pl.col("inv_key").is_not_null() & ~plain.fill_null(True))
-    reprs = {v: repr(v) for v in odd["inv_value"].drop_nulls().unique().to_list()}
-    value_repr = (
-        pl.when(plain)
-        .then(pl.lit("'") + pl.col("inv_value") + pl.lit("'"))
-        .otherwise(
-            pl.col("inv_value").replace_strict(
-                list(reprs), list(reprs.values()), default=None, return_dtype=pl.String
-            )
-        )
-    )
-    return kept.with_columns(
-        pl.format("column {}: {}: {}", header_repr, value_repr, pl.col("inv_reason")).alias(
-            "inv_tail"
-        )
-    )
-
-
-_DETAIL = {
-    "rid": pl.Int32, "trigger_date": pl.Date, "edition": pl.String, "anchor": pl.String,
-    "projected": pl.Boolean, "message": pl.String, "inv_key": pl.String,
-    "inv_reason": pl.String,
-}  # fmt: skip
 
 
 def _ignore(_: int) -> None:

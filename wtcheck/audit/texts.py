@@ -1,0 +1,151 @@
+"""What a finding says beyond its dates: the deadline's details, a check's outcome,
+the literal rapid-review reading, a stored due date's difference, an unreadable cell.
+
+Each is computed once per distinct result (or per distinct pair with a completion
+or stored date) among the listed rows and joined back; an unreadable cell's value
+and message are built over columns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from wtcheck.audit.columns import ColumnMap, own_name
+from wtcheck.audit.plan import Plan
+from wtcheck.audit.resolve import Invalid, Resolved, Resolver
+
+
+def detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
+    """Per result id among *kept*: what a finding shows of its deadline, or of the
+    unreadable date it depends on."""
+    rows: list[tuple[Any, ...]] = []
+    for rid in kept["rid"].unique().to_list():
+        res = resolver.results[rid]
+        if isinstance(res, Resolved):
+            d = res.item
+            rows.append((rid, d.trigger_date, d.edition, d.anchor, d.projected, res.message,
+                         None, None))  # fmt: skip
+        elif isinstance(res, Invalid):
+            rows.append((rid, None, "", None, False, "", res.key, res.reason))
+    return pl.DataFrame(rows, schema=_DETAIL, orient="row")
+
+
+def check_messages(resolver: Resolver, kept: pl.DataFrame, as_of: date) -> pl.DataFrame | None:
+    """Per (result id, completion) among *kept*, where the message depends on the
+    completion: a check's outcome (where the event fell relative to its window,
+    :func:`wtcheck.deadlines.check_outcome`), or the literal reading met or late."""
+    from wtcheck.deadlines import check_outcome, literal_outcome
+
+    check = resolver.plan.rule.kind.value == "check"
+    if not check and not any(isinstance(r, Resolved) and r.literal for r in resolver.results):
+        return None
+    rows = []
+    for rid, done in kept.select("rid", "done").unique().iter_rows():
+        res = resolver.results[rid]
+        if not isinstance(res, Resolved):
+            continue
+        day = date.fromordinal(done) if done is not None else None
+        if check and day is None:  # compute placed a recorded event itself, in the notes
+            text = " ".join((check_outcome(res.item, None, as_of), *res.item.notes))
+        elif res.literal is not None and day is not None:
+            text = f"{res.message} {literal_outcome(res.literal, day, resolver.cal)}"
+        else:
+            continue
+        rows.append((rid, done, text))
+    return pl.DataFrame(
+        rows, schema={"rid": pl.Int32, "done": pl.Int32, "check_message": pl.String}, orient="row"
+    )
+
+
+def stored_messages(resolver: Resolver, kept: pl.DataFrame) -> pl.DataFrame:
+    """Per (result id, stored due date) among *kept*, where they differ: the note."""
+    from wtcheck.audit.stored import stored_note
+
+    rows = []
+    for rid, stored in (
+        kept.filter(pl.col("stored") > 0).select("rid", "stored").unique().iter_rows()
+    ):
+        res = resolver.results[rid]
+        if isinstance(res, Resolved) and res.deadline.toordinal() != stored:
+            note = stored_note(
+                res.item, date.fromordinal(stored), resolver.cal, resolver.options.counting
+            )
+            rows.append((rid, stored, note))
+    return pl.DataFrame(
+        rows, schema={"rid": pl.Int32, "stored": pl.Int32, "stored_note": pl.String}, orient="row"
+    )
+
+
+def unreadable_codes(resolver: Resolver, kept: pl.DataFrame, plan: Plan) -> pl.DataFrame:
+    """Per unreadable completion code among *kept* (code < 0): its column key and reason."""
+    rows: list[tuple[Any, ...]] = []
+    if plan.completion is not None:
+        for code in kept.filter(pl.col("code") < 0)["code"].unique().to_list():
+            rows.append((code, plan.completion, resolver.dates.reason(code)))
+    return pl.DataFrame(
+        rows, schema={"code": pl.Int32, "bad_key": pl.String, "bad_reason": pl.String}, orient="row"
+    )
+
+
+_PLAIN = r"^[ -&(-\[\]-~]*$"
+"""Printable ASCII but ' and \\: what repr() shows as the text in single quotes."""
+
+
+def header_of(columns: ColumnMap, key: str) -> str:
+    """The file's header for *key*, else wtcheck's own name for it."""
+    try:
+        return columns.header_for(key) or own_name(key)
+    except KeyError:  # a review chain's derived column
+        return key.strip("_")
+
+
+def texts_of(plan: Plan) -> list[str]:
+    """The keys whose cell text an invalid finding of *plan* may show."""
+    return list(dict.fromkeys([*plan.keys, *([plan.completion] if plan.completion else [])]))
+
+
+def unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
+    """The column, value and message tail of each invalid row, over columns: the value is
+    the cell's own text (stripped), shown as Python's repr shows it."""
+    from wtcheck.dates import _SPACE
+
+    keys = [k for k in texts_of(plan) if f"t_{k}" in kept.columns]
+    value: pl.Expr = pl.lit(None, pl.String)
+    for k in keys:
+        value = pl.when(pl.col("inv_key") == k).then(pl.col(f"t_{k}")).otherwise(value)
+    value = value.str.strip_chars(_SPACE)
+    names = {k: header_of(columns, k) for k in {*keys, *texts_of(plan)}}
+    header = pl.col("inv_key").replace_strict(
+        list(names), list(names.values()), default=pl.col("inv_key"), return_dtype=pl.String
+    )
+    header_repr = pl.col("inv_key").replace_strict(
+        list(names), [repr(h) for h in names.values()], default=None, return_dtype=pl.String
+    )
+    kept = kept.with_columns(value.alias("inv_value"), header.alias("inv_column"))
+    plain = pl.col("inv_value").str.contains(_PLAIN)
+    odd = kept.filter(pl.col("inv_key").is_not_null() & ~plain.fill_null(True))
+    reprs = {v: repr(v) for v in odd["inv_value"].drop_nulls().unique().to_list()}
+    value_repr = (
+        pl.when(plain)
+        .then(pl.lit("'") + pl.col("inv_value") + pl.lit("'"))
+        .otherwise(
+            pl.col("inv_value").replace_strict(
+                list(reprs), list(reprs.values()), default=None, return_dtype=pl.String
+            )
+        )
+    )
+    return kept.with_columns(
+        pl.format("column {}: {}: {}", header_repr, value_repr, pl.col("inv_reason")).alias(
+            "inv_tail"
+        )
+    )
+
+
+_DETAIL = {
+    "rid": pl.Int32, "trigger_date": pl.Date, "edition": pl.String, "anchor": pl.String,
+    "projected": pl.Boolean, "message": pl.String, "inv_key": pl.String,
+    "inv_reason": pl.String,
+}  # fmt: skip
