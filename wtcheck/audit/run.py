@@ -25,12 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import polars as pl
+
 from wtcheck.audit.pipeline import AuditResult, Progress, audit_files
 from wtcheck.audit.plan import AuditOptions
 from wtcheck.errors import DeliveryError
 from wtcheck.findings import DEFAULT_SELECTED, Finding, Status
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from wtcheck.mailer import EmailSettings
     from wtcheck.state import Changes
     from wtcheck.workdays import Calendar
@@ -206,29 +210,58 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
             out, iter_finding_events(_sliced(result), as_of), as_of=as_of, name="wtcheck audit"
         )
     else:
-        from wtcheck.render.audit_view import print_findings
+        from wtcheck.render.audit_view import summary_line
         from wtcheck.render.console import make_console
+        from wtcheck.render.safe_text import visible
 
         console = make_console(out, wide=report.wide)
-        findings = result.findings()
+        console.print(visible(report.heading), markup=False, highlight=False)
+        frame = result.frame
         if options.by:  # a section per group of the first --by column, then the whole
-            from wtcheck.render.safe_text import visible
-
-            for group in sorted({f.groups[0] for f in findings}):
-                mine = [f for f in findings if f.groups[0] == group]
-                counts = {s: sum(f.status is s for f in mine) for s in Status}
-                heading = f"{options.by[0]}: {visible(group)}"
-                print_findings(console, mine, counts, options.keep, heading, soon=options.soon)
+            column = options.by[0]
+            for group in sorted(frame[column].unique().to_list()):
+                mine = frame.filter(pl.col(column) == group)
+                console.print(f"{column}: {visible(group)}", markup=False, highlight=False)
+                counts = dict.fromkeys(Status, 0)
+                for value, n in mine["status"].value_counts().iter_rows():
+                    counts[Status(value)] = n
+                _print_statuses(console, result, mine, options, counts, summary=True)
                 console.print("")
+        else:
+            _print_statuses(console, result, frame, options, result.counts, summary=False)
+        console.print(summary_line(result.counts, result.rows), markup=False, highlight=False)
+
+
+def _print_statuses(
+    console: Console,
+    result: AuditResult,
+    frame: pl.DataFrame,
+    options: AuditOptions,
+    counts: Mapping[Status, int],
+    *,
+    summary: bool,
+) -> None:
+    """One table per status, each made from its own rows of the frame only (the table
+    of a large audit never holds every finding at once)."""
+    from wtcheck.audit.pipeline import frame_findings
+    from wtcheck.findings import STATUS_ORDER
+    from wtcheck.render.audit_view import print_findings
+
+    for status in STATUS_ORDER:
+        if status not in options.keep:
+            continue
+        rows = frame.filter(pl.col("status") == status.value)
+        if not len(rows):
+            continue
+        group = frame_findings(rows, result.sources, result.by)
+        del rows
         print_findings(
-            console,
-            findings if not options.by else [],
-            result.counts,
-            options.keep,
-            report.heading,
-            soon=options.soon,
-            rows_read=result.rows,
+            console, group, counts, frozenset({status}), "", soon=options.soon, summary=False
         )
+    if summary:
+        from wtcheck.render.audit_view import summary_line
+
+        console.print(summary_line(counts), markup=False, highlight=False)
 
 
 def _sliced(result: AuditResult) -> Iterator[Finding]:

@@ -79,13 +79,15 @@ def print_findings(
     *,
     soon: int = 5,
     rows_read: int | None = None,
+    summary: bool = True,
 ) -> None:
     """One table per shown status that has findings, then the summary line
     (with the data rows read, when given).
 
     *soon*: the ``--soon`` window, named in the due-soon heading.
     """
-    console.print(visible(heading), markup=False, highlight=False)
+    if heading:
+        console.print(visible(heading), markup=False, highlight=False)
     several_files = len({f.file for f in findings}) > 1
     for status in STATUS_ORDER:
         group = [f for f in findings if f.status is status]
@@ -102,7 +104,8 @@ def print_findings(
         for row in rows:
             table.add_row(*map(escape_markup, row), style=style)
         console.print(table)
-    console.print(summary_line(counts, rows_read), markup=False, highlight=False)
+    if summary:
+        console.print(summary_line(counts, rows_read), markup=False, highlight=False)
 
 
 def _urgency(f: Finding) -> tuple[object, ...]:
