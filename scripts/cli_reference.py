@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from _generated import write_or_check  # scripts/ is on sys.path when run
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -56,16 +57,7 @@ def render() -> str:
 
 def main(argv: list[str]) -> int:
     os.environ["COLUMNS"] = WIDTH
-    text = render()
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python scripts/cli_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, render(), "cli_reference.py", argv)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from _generated import write_or_check  # scripts/ is on sys.path when run
+
 from wtcheck.calendar_data import BUNDLED_FILE
 from wtcheck.deadlines import Options, compute, needed_dates
 from wtcheck.paths import bundled_calendars_dir
@@ -78,19 +80,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(
-                f"{TARGET} is out of date: run python scripts/deadline_snapshot.py", file=sys.stderr
-            )
-            return 1
-        return 0
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, render(), "deadline_snapshot.py", argv)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from _generated import write_or_check  # scripts/ is on sys.path when run
+
 from wtcheck.render.rules_view import status, timescale
 from wtcheck.rules import RULES
 from wtcheck.rules.model import Rule
@@ -77,18 +79,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(
-                f"{TARGET} is out of date: run python scripts/rules_reference.py", file=sys.stderr
-            )
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, render(), "rules_reference.py", argv)
 
 
 if __name__ == "__main__":

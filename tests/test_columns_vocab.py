@@ -13,7 +13,7 @@ from wtcheck.audit.columns import (
     EPISODE_ID,
     KEYS,
     PRESETS,
-    episode_value,
+    ColumnMap,
     load_mapping,
     looks_month_first,
     match_columns,
@@ -131,20 +131,32 @@ def test_ssd_generator_list_5_header_row() -> None:
     }
 
 
+def _episodes(columns: ColumnMap, rows: list[list[str]]) -> list[str]:
+    """The audit's episode column for *rows* (cells as c0, c1, ... of the header)."""
+    import polars as pl
+
+    from wtcheck.audit.pipeline import episode
+
+    frame = pl.DataFrame(rows, schema=[f"c{i}" for i in range(len(rows[0]))], orient="row")
+    return frame.select(episode(columns)).to_series().to_list()
+
+
 def test_episode_ids_of_a_cin_table_are_all_kept_in_hierarchy_order() -> None:
     headers = ["LAchildID", "CPPID", "CINdetailsID", "CPPstartDate", "CPPreviewDate"]
     columns = match_columns(headers)
     assert columns.index[EPISODE_ID] == 2
     assert columns.episode == (2, 1)  # CINdetailsID, then CPPID
     assert columns.unused == ()
-    assert episode_value([("CINdetailsID", "2"), ("CPPID", "1")]) == "CINdetailsID 2, CPPID 1"
-    assert episode_value([("CINdetailsID", "2"), ("CPPID", "")]) == "CINdetailsID 2"
+    assert _episodes(columns, [["C1", "1", "2"], ["C1", "", "2"]]) == [
+        "CINdetailsID 2, CPPID 1",
+        "CINdetailsID 2",
+    ]
 
 
 def test_one_ssd_id_is_its_bare_value_and_a_mapped_episode_column_stands_alone() -> None:
     columns = match_columns(["cppr_person_id", "cppr_cp_plan_id", "cppr_cp_review_date"])
     assert columns.episode == (1,)
-    assert episode_value([("cppr_cp_plan_id", "PL0042")]) == "PL0042"
+    assert _episodes(columns, [["P1", " PL0042 "]]) == ["PL0042"]
     mapped = match_columns(["Child", "Plan ref", "CINdetailsID"], {EPISODE_ID: ("Plan ref",)})
     assert mapped.episode == (1,)
     assert mapped.unused == ("Child", "CINdetailsID")

@@ -76,7 +76,7 @@ EPISODE_IDS: tuple[str, ...] = (
 """Episode and item ids, in hierarchy order. A file may carry several (the CIN
 ``Assessments`` table has ``CINdetailsID`` and ``AssessmentID``): the episode
 key of a row is all of those present, joined in this order
-(:attr:`ColumnMap.episode`, :func:`episode_value`), so two episodes or two
+(:attr:`ColumnMap.episode`, :func:`wtcheck.audit.pipeline.episode`), so two episodes or two
 plans of one child never merge."""
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -300,22 +300,6 @@ def match_columns(
         index[EPISODE_ID] = episode[0]
     unused = tuple(h for i, h in enumerate(headers) if i not in taken and h.strip())
     return ColumnMap(tuple(headers), index, unused, tuple(missing_mapped), tuple(episode))
-
-
-def episode_value(parts: Sequence[tuple[str, str | None]]) -> str:
-    """One episode key from ``(header, value)`` pairs in :attr:`ColumnMap.episode`
-    order: ``CINdetailsID 2, CPPID 1``; a single id is its bare value; empty
-    values are left out.
-
-    >>> episode_value([("CINdetailsID", "2"), ("CPPID", "1")])
-    'CINdetailsID 2, CPPID 1'
-    >>> episode_value([("cppl_cp_plan_id", "PL77")])
-    'PL77'
-    """
-    present = [(h, v.strip()) for h, v in parts if v is not None and v.strip()]
-    if len(parts) == 1:
-        return present[0][1] if present else ""
-    return ", ".join(f"{h} {v}" for h, v in present)
 
 
 _TRUE = frozenset({"true", "t", "1", "y", "yes", "a) yes", "a)yes"})

@@ -228,7 +228,7 @@ class Audit:
             work = batch.select(
                 pl.col(f"c{index[CASE_ID]}").fill_null("").str.strip_chars().alias("case"),
                 pl.col("line"),
-                _episode(columns).alias("episode"),
+                episode(columns).alias("episode"),
                 *(_group(f"c{i}").alias(f"g{n}") for n, i in enumerate(groups)),
             )
             work = work.with_columns(
@@ -463,8 +463,9 @@ class Audit:
         return kept.select(column[c].alias(c) for c in (*FIELDS, *self.options.by))
 
 
-def _episode(columns: ColumnMap) -> pl.Expr:
-    """The episode of each row: its id, or ``header id, header id`` for several."""
+def episode(columns: ColumnMap) -> pl.Expr:
+    """The episode of each row: its id, or ``header id, header id`` for several (empty
+    ids left out): ``CINdetailsID 2, CPPID 1``; a single id is its bare value."""
     ids = columns.episode
     if not ids:
         return pl.lit("")
