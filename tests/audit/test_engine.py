@@ -241,3 +241,26 @@ def test_an_icpc_that_made_no_plan_has_no_review_due(tmp_path: Path) -> None:
         ("C2", Status.OVERDUE, date(2026, 9, 1)),
         ("C3", Status.OVERDUE, date(2026, 9, 1)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        ("13/07/2026", []),  # the plan ended the day before the review fell due: nothing
+        ("14/07/2026", []),  # ended on the due day: its clock stopped with it
+        ("15/07/2026", [(Status.OVERDUE, date(2026, 7, 14), 1)]),  # missed, counted to the end
+        ("", [(Status.OVERDUE, date(2026, 7, 14), 99)]),  # open: counted to the as-of date
+        ("15/12/2026", [(Status.OVERDUE, date(2026, 7, 14), 99)]),  # ends after the as-of date
+    ],
+)
+def test_a_plans_end_stops_its_review_clock(
+    tmp_path: Path, end: str, expected: list[tuple[Status, date, int]]
+) -> None:
+    """Real-data issue item 4 (real-data.md §5.7): reviews are due only while the plan
+    lasts. Latest review Wed 14 Jan 2026: the next is due 6 months on, Tue 14 Jul 2026."""
+    text = (
+        "case_id,cp_plan_start_date,cp_plan_end_date,latest_review_date\n"
+        f"C1,15/10/2025,{end},14/01/2026\n"
+    )
+    found = audit_text(tmp_path, text, rules=(get_rule("rcpc-next"),))
+    assert [(f.status, f.deadline, f.days) for f in found.findings] == expected
