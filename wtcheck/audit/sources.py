@@ -373,9 +373,10 @@ class _Rows:
         except csv.Error:
             start = at + 1
         left = piece.count("\n") + 2 - start
+        swallowed = "the line" if left == 1 else f"the {left} lines"
         raise InputError(
             f"{self.name}: line {first_line + start - 1}: a quoted cell opens here and is never "
-            f'closed (it would swallow the {left} lines to the end); expected a closing quote "'
+            f'closed (it would swallow {swallowed} to the end); expected a closing quote "'
         )
 
 
