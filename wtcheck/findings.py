@@ -39,6 +39,10 @@ STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 """Display order: overdue first."""
 
 DEFAULT_SELECTED: frozenset[Status] = frozenset({Status.OVERDUE, Status.LATE})
+DEFAULT_SHOWN: frozenset[Status] = frozenset(
+    {Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID, Status.CHECK, Status.CONDITIONAL}
+)
+"""Statuses an audit lists when --only does not say (met and pending are counted only)."""
 """Statuses that make the audit exit 1 unless --only says otherwise."""
 
 

@@ -149,7 +149,7 @@ def plan_rules(
             suppress.append(ICPC_NOT_REQUIRED)
         if REFERRAL_NFA in index and rule.trigger == "referral":
             suppress.append(REFERRAL_NFA)
-        if NO_PLAN_FLAG in index and rule.id in ("rcpc-first", "rcpc-next"):
+        if NO_PLAN_FLAG in index and rule.lineage == "review-conference":
             suppress.append(NO_PLAN)  # an ICPC that made no plan has no review due
         plans.append(
             Plan(

@@ -43,17 +43,13 @@ from wtcheck.cli.options import (
     WideOpt,
 )
 from wtcheck.errors import InputError
-from wtcheck.findings import DEFAULT_SELECTED, STATUS_ORDER, Status
+from wtcheck.findings import DEFAULT_SELECTED, DEFAULT_SHOWN, STATUS_ORDER, Status
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from wtcheck.audit.sources import Source
 
-DEFAULT_SHOWN = frozenset(
-    {Status.OVERDUE, Status.LATE, Status.DUE_SOON, Status.INVALID, Status.CHECK, Status.CONDITIONAL}
-)
-"""Shown when --only is not given (met and pending are counted in the summary)."""
 
 PROGRESS_BYTES = 8 << 20
 """Files at least this large get a progress bar (when stderr is a terminal)."""

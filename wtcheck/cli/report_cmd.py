@@ -162,7 +162,7 @@ def _since(path: Path, frame: pl.DataFrame, day: date) -> str:
     import polars as pl
 
     from wtcheck.audit.pipeline import frame_findings
-    from wtcheck.cli.audit_cmd import DEFAULT_SHOWN
+    from wtcheck.findings import DEFAULT_SHOWN
     from wtcheck.state import State
 
     listed = frame.filter(pl.col("status").is_in([s.value for s in DEFAULT_SHOWN]))
