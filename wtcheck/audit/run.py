@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -95,13 +96,15 @@ def run(
     """
     notes: list[str] = []
     held = notes.append if report.quiet else notice
-    audit = dict(mapping=mapping, progress=progress, sheet=sheet)
+    audit = partial(
+        audit_files, files, cal, options, mapping=mapping, progress=progress, sheet=sheet
+    )
     plain = mail is None and state is None
     if report.fmt == "csv" and plain and (report.output or not report.quiet):
         ctx = _open(report.output)
         with ctx as out:
             writer = _csv_writer(out)
-            result = audit_files(files, cal, options, notice=held, sink=writer, **audit)  # type: ignore[arg-type]
+            result = audit(notice=held, sink=writer)
             writer.finish(options.by)
         reportable = any(result.counts[s] for s in report.failing)
         if not report.quiet or reportable:
@@ -110,7 +113,7 @@ def run(
             say(_summary(result))
         return Outcome(result, reportable, None, notes)
 
-    result = audit_files(files, cal, options, notice=held, **audit)  # type: ignore[arg-type]
+    result = audit(notice=held)
     reportable = any(result.counts[s] for s in report.failing)
     seen: list[Changes | None] = [None]
     said: list[str] = []
