@@ -1,4 +1,4 @@
-"""The real-data vocabulary of wtcheck.audit.columns: Annex A, CIN census, SSD and the SSD
+"""The real-data vocabulary of wtcheck.inputs.columns: Annex A, CIN census, SSD and the SSD
 generator's names, episode ids, presets, suggestions, month-first detection and the
 config file's [columns] table."""
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from wtcheck.audit.columns import (
+from wtcheck.config_reader import columns_from_config
+from wtcheck.errors import ColumnError, ConfigError, InputError
+from wtcheck.inputs.columns import (
     ALIASES,
     EPISODE_ID,
     KEYS,
@@ -23,8 +25,6 @@ from wtcheck.audit.columns import (
     preset_mapping,
     suggest,
 )
-from wtcheck.config_reader import columns_from_config
-from wtcheck.errors import ColumnError, ConfigError, InputError
 
 
 def test_no_alias_belongs_to_two_keys() -> None:

@@ -4,7 +4,7 @@ Each :class:`Concept` is a kind of date (the day the local authority became
 aware of an incident, a referral, an ICPC, ...). Rules name their trigger and
 completion dates by concept key; the ``deadlines`` command takes one option
 per concept; the audit reads one column per concept (wtcheck's own header
-name, plus the aliases in :mod:`wtcheck.audit.columns`).
+name, plus the aliases in :mod:`wtcheck.inputs.columns`).
 """
 
 from __future__ import annotations

@@ -288,10 +288,10 @@ def columns_from_config(
 ) -> dict[str, tuple[str, ...]]:
     """The ``[columns]`` table of a config file, checked as ``--mapping`` checks its own.
 
-    Returns key → headers, as :func:`wtcheck.audit.columns.load_mapping` does;
+    Returns key → headers, as :func:`wtcheck.inputs.columns.load_mapping` does;
     ConfigError names the file (and *line*, the table's line, when given).
     """
-    from wtcheck.audit.columns import mapping_from_table
+    from wtcheck.inputs.columns import mapping_from_table
 
     where = f"config file {path}" + (f", line {line}" if line else "") + ": [columns]"
     if not isinstance(table, dict):

@@ -98,7 +98,7 @@ def test_unusable_files(tmp_path: Path, data: bytes, message: str) -> None:
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    from wtcheck.audit.sources import open_source
+    from wtcheck.inputs.sources import open_source
 
     with pytest.raises(InputError, match=r"nope\.csv: no such file$"):
         open_source(str(tmp_path / "nope.csv"))
@@ -140,7 +140,7 @@ def test_small_chunks_give_the_same_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows, quoted line breaks, CRLF pairs and blank lines split across chunk boundaries."""
-    import wtcheck.audit.sources as sources
+    import wtcheck.inputs.sources as sources
 
     lines = ["case_id,note,aware_date,notification_date"]
     for n in range(60):

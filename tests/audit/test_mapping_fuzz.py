@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wtcheck.audit.columns import load_mapping
 from wtcheck.cli.app import app
 from wtcheck.errors import WtcheckError
+from wtcheck.inputs.columns import load_mapping
 
 PIECES = st.sampled_from(
     ["[columns]\n", 'referral_date = "Ref"\n', "referal_date = 1\n", "a = [[[[[[[[", "x = " + "9" * 5000,

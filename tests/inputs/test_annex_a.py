@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from wtcheck.audit.columns import match_columns
 from wtcheck.inputs.annex_a import (
     AUDITED,
     LIST_HEADERS,
@@ -15,6 +14,7 @@ from wtcheck.inputs.annex_a import (
     list_from_headers,
     list_from_name,
 )
+from wtcheck.inputs.columns import match_columns
 from wtcheck.rules import BY_ID
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from wtcheck.audit.columns import CP_PLAN_END, CP_PLAN_START, LATEST_REVIEW, ColumnMap
+from wtcheck.inputs.columns import CP_PLAN_END, CP_PLAN_START, LATEST_REVIEW, ColumnMap
 from wtcheck.rules import get_rule
 from wtcheck.rules.model import Rule
 

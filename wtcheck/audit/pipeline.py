@@ -29,11 +29,9 @@ import polars as pl
 from wtcheck.audit import status as st
 from wtcheck.audit import texts
 from wtcheck.audit.chains import END, REVIEW, STORED, Chain, chain_of
-from wtcheck.audit.columns import CASE_ID, ColumnMap, match_columns, parse_bool
 from wtcheck.audit.fields import FIELDS, NO_GROUP
 from wtcheck.audit.plan import NO_PLAN, NO_PLAN_FLAG, AuditOptions, Plan, plan_rules, stored_key
 from wtcheck.audit.resolve import Resolver
-from wtcheck.audit.sources import Source, Table, open_source, read_tables
 from wtcheck.audit.texts import (
     check_messages,
     stored_messages,
@@ -44,6 +42,8 @@ from wtcheck.audit.texts import (
 from wtcheck.dates import DateCodes
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Finding, Status
+from wtcheck.inputs.columns import CASE_ID, ColumnMap, match_columns, parse_bool
+from wtcheck.inputs.sources import Source, Table, open_source, read_tables
 from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
@@ -487,7 +487,7 @@ def _group(column: str) -> pl.Expr:
 
 def _group_columns(table: Table, by: Sequence[str]) -> list[int]:
     """The column index of each ``--by`` name in *table*; ColumnError names a missing one."""
-    from wtcheck.audit.columns import normalise, suggest
+    from wtcheck.inputs.columns import normalise, suggest
 
     found = {normalise(h): i for i, h in enumerate(table.header) if normalise(h)}
     out = []
@@ -505,7 +505,7 @@ def _warn_month_first(
     batch: pl.DataFrame, columns: ColumnMap, keys: set[str], name: str, notice: Notice
 ) -> None:
     """A notice per date column whose values look month-first (never read so)."""
-    from wtcheck.audit.columns import looks_month_first
+    from wtcheck.inputs.columns import looks_month_first
 
     for key in sorted(keys):
         values = batch[f"c{columns.index[key]}"].drop_nulls().unique().head(200_000).to_list()
@@ -560,8 +560,8 @@ def audit_files(
     audit = Audit(cal, options, sink)
     try:
         if len(sources) > 1 and not sheet and all(_is_ssd(n) for n in names):
-            # an SSD extract: related tables joined first (wtcheck.audit.ssd)
-            from wtcheck.audit.ssd import combine
+            # an SSD extract: related tables joined first (wtcheck.inputs.ssd)
+            from wtcheck.inputs.ssd import combine
 
             every = [t for src in sources for t in read_tables(src, notice, _ignore)]
             for table in combine(every):
@@ -599,7 +599,7 @@ def _planned(
     chain = None
     try:
         if options.preset:
-            from wtcheck.audit.columns import preset_mapping
+            from wtcheck.inputs.columns import preset_mapping
 
             mapping = {
                 **preset_mapping(options.preset, table.header, table.name),

@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from wtcheck.audit.columns import CASE_ID, FLAGS, ICPC_NOT_REQUIRED, REFERRAL_NFA, ColumnMap
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.deadlines import Options, needed_dates
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Status
+from wtcheck.inputs.columns import CASE_ID, FLAGS, ICPC_NOT_REQUIRED, REFERRAL_NFA, ColumnMap
 from wtcheck.rules import all_rules, get_rule
 from wtcheck.rules.model import Kind, Rule
 
@@ -184,7 +184,7 @@ def plan_rules(
 def _nearest(columns: ColumnMap, missing: dict[str, str], name: str) -> str:
     """ "; rule X needs the Y column; tried ...; nearest header ..." for the first rule
     whose missing column has a header near it in the file ("" when none has)."""
-    from wtcheck.audit.columns import missing_column_message, normalise
+    from wtcheck.inputs.columns import missing_column_message, normalise
 
     for rule_id, key in missing.items():
         dates = [h for h in columns.unused if not normalise(h).endswith("id")]  # not an id
@@ -207,7 +207,7 @@ def gate_keys(rule: Rule, index: Mapping[str, int]) -> list[str]:
 
 def stored_key(columns: ColumnMap, completion: str | None) -> str | None:
     """The table's stored due-date column for deadlines completed by *completion*."""
-    from wtcheck.audit.columns import STORED_DUE
+    from wtcheck.inputs.columns import STORED_DUE
 
     for key, concept in STORED_DUE.items():
         if concept == completion and key in columns.index:

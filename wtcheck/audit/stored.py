@@ -2,7 +2,7 @@
 
 Exports often carry the system's due date beside the event (CIN
 ``InitialCPCtarget``, SSD ``icpc_icpc_target_date`` and ``cppr_cp_review_due``,
-LCS ``DUE_DTTM``; ``wtcheck.audit.columns.STORED_DUE``). Nobody checks them.
+LCS ``DUE_DTTM``; ``wtcheck.inputs.columns.STORED_DUE``). Nobody checks them.
 For each finding whose row has one that differs from wtcheck's deadline,
 :func:`stored_note` says by how many working days, and which known counting
 convention would give the stored date (real-data.md §4, §5.10):

@@ -13,9 +13,9 @@ from typing import Any
 
 import polars as pl
 
-from wtcheck.audit.columns import ColumnMap, own_name
 from wtcheck.audit.plan import Plan
 from wtcheck.audit.resolve import Invalid, Resolved, Resolver
+from wtcheck.inputs.columns import ColumnMap, own_name
 
 
 def detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:

@@ -48,7 +48,7 @@ from wtcheck.findings import DEFAULT_SELECTED, DEFAULT_SHOWN, STATUS_ORDER, Stat
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from wtcheck.audit.sources import Source
+    from wtcheck.inputs.sources import Source
 
 
 PROGRESS_BYTES = 8 << 20
@@ -210,12 +210,12 @@ def audit(
     """
     from contextlib import contextmanager
 
-    from wtcheck.audit.columns import load_mapping
     from wtcheck.audit.plan import AuditOptions
     from wtcheck.audit.run import ReportOptions, run
     from wtcheck.cli.context import Context
     from wtcheck.cli.email_opts import email_settings
     from wtcheck.deliver import refuse_input_as_output
+    from wtcheck.inputs.columns import load_mapping
     from wtcheck.mailer import EmailOptions
     from wtcheck.rules import get_rule
 
@@ -285,10 +285,10 @@ def audit(
 def _show_columns(files, mapping, output) -> None:  # type: ignore[no-untyped-def]
     import io
 
-    from wtcheck.audit.columns import match_columns
     from wtcheck.audit.plan import needed_keys
-    from wtcheck.audit.sources import open_source, read_tables
     from wtcheck.deliver import write_atomic
+    from wtcheck.inputs.columns import match_columns
+    from wtcheck.inputs.sources import open_source, read_tables
     from wtcheck.render.audit_view import print_columns
     from wtcheck.render.console import make_console
 

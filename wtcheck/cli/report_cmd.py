@@ -105,10 +105,10 @@ def report(
 
       wtcheck report examples/cases.csv --as-of 2026-12-01 --period year --by team
     """
-    from wtcheck.audit.columns import load_mapping
     from wtcheck.audit.plan import AuditOptions
     from wtcheck.cli.context import Context
     from wtcheck.deliver import refuse_input_as_output
+    from wtcheck.inputs.columns import load_mapping
     from wtcheck.report.pack import build
     from wtcheck.report.source import audit_frame
     from wtcheck.rules import get_rule

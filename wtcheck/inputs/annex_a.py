@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wtcheck.audit.columns import normalise
+from wtcheck.inputs.columns import normalise
 
 COMMON = ("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age")
 DISABILITY = "Does the Child have a Disability"

@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from wtcheck.audit.columns import KEYS, ColumnMap, own_name
 from wtcheck.dates import format_long
 from wtcheck.findings import STATUS_ORDER, Finding, Status
+from wtcheck.inputs.columns import KEYS, ColumnMap, own_name
 from wtcheck.render.console import make_table
 from wtcheck.render.finding_words import days_text
 from wtcheck.render.plain import escape_markup

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from wtcheck.audit.sources import ReadCount, Table
+from wtcheck.inputs.sources import ReadCount, Table
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from wtcheck.audit.columns import load_mapping, match_columns, normalise, parse_bool
 from wtcheck.errors import ConfigError
+from wtcheck.inputs.columns import load_mapping, match_columns, normalise, parse_bool
 
 
 def test_normalise_ignores_case_space_and_punctuation() -> None:
