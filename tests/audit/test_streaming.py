@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from tests.audit.helpers import AS_OF
-from wtcheck.audit.pipeline import AuditResult, audit_files
+from wtcheck.audit.pipeline import AuditResult, audit_files, findings_frame
 from wtcheck.audit.plan import AuditOptions
 from wtcheck.deliver import open_atomic
 from wtcheck.findings import Finding, Status
@@ -80,6 +80,35 @@ def test_text_cells_are_neutralised_and_quoted_as_the_csv_module_would() -> None
     row = out.getvalue().split("\r\n")[1]
     assert row.startswith("'=HYPERLINK(1),r,'-name,2026-01-05,2026-01-12,,overdue,3,e,2,")
     assert ',"a,""b""\nc",false,,,\'@x' in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("case_id", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "\"'\rx\""),  # a line break in a cell is quoted too
+        ("a=1", "a=1"),  # only the first character counts
+        (" =1", " =1"),
+        ("C0001", "C0001"),
+        ("", ""),
+    ],
+)
+def test_each_dangerous_first_character_is_neutralised_and_no_other(
+    case_id: str, written: str
+) -> None:
+    odd = Finding(
+        case_id=case_id, rule="r", rule_name="n", status=Status.OVERDUE,
+        trigger_date=date(2026, 1, 5), deadline=date(2026, 1, 12), completed=None, days=3,
+        edition="e", row=2, file="f",
+    )  # fmt: skip
+    out = io.StringIO()
+    writer = CsvFrameWriter(out)
+    writer(findings_frame([odd]))
+    assert out.getvalue().split("\r\n", 1)[1].startswith(written + ",r,n,2026-01-05,")
 
 
 def test_open_atomic_replaces_only_on_success(tmp_path: Path) -> None:

@@ -58,22 +58,28 @@ class Resolver:
         """The result id of every row of *keys* (the codes of the plan's key columns),
         each distinct combination resolved once.
 
-        One or two codes are packed into one Int64 (a code fits in 22 bits:
-        ordinals are below 2^20, unreadable codes small negatives), so finding the
-        distinct ones and mapping them back is one hash of integers; more go
-        through a join on the columns.
+        One code is its own key, mapped back through a table indexed by code;
+        two are packed into one Int64 (a code fits in 22 bits: ordinals are below
+        2^20, unreadable codes small negatives), so finding the distinct ones and
+        mapping them back is one hash of integers; more go through a join on the
+        columns.
         """
         width = keys.width
         if width <= 2:
-            packed = _pack(keys)
+            packed = keys.to_series() if width == 1 else _pack(keys)
             distinct = packed.unique()
             get, rids = self.ids.get, []
-            for pack in distinct.to_list():
+            values = distinct.to_list()
+            for pack in values:
                 rid = get(pack)
                 rids.append(self._id(pack, _unpack(pack, width)) if rid is None else rid)
-            return packed.replace_strict(
-                distinct, pl.Series(rids, dtype=pl.Int32), return_dtype=pl.Int32
-            ).rename("rid")
+            found = pl.Series(rids, dtype=pl.Int32)
+            lo = min(values, default=0)
+            if width == 1 and max(values, default=0) - lo < _LOOKUP:
+                # one date column: its codes index a table of ids (a gather, no hashing)
+                lookup = pl.repeat(0, max(values, default=0) - lo + 1, dtype=pl.Int32, eager=True)
+                return lookup.scatter(distinct - lo, found).gather(packed - lo).rename("rid")
+            return packed.replace_strict(distinct, found, return_dtype=pl.Int32).rename("rid")
         rows = keys.unique()
         rids = [self._id(row, row) for row in rows.iter_rows()]
         table = rows.with_columns(pl.Series("rid", rids, dtype=pl.Int32))
@@ -159,6 +165,8 @@ class Resolver:
 
 _BITS, _BIAS = 22, 1 << 21
 """A date code (an ordinal below 2^20, 0, or a small negative) in 22 bits."""
+_LOOKUP = 1 << 22
+"""The widest span of one column's codes looked up in a table (16 MiB of ids at most)."""
 
 
 def _pack(keys: pl.DataFrame) -> pl.Series:
@@ -170,6 +178,8 @@ def _pack(keys: pl.DataFrame) -> pl.Series:
 
 
 def _unpack(pack: int, width: int) -> tuple[int, ...]:
+    if width == 1:
+        return (pack,)  # one column is not packed: the code itself
     codes = []
     for _ in range(width):
         codes.append((pack & ((1 << _BITS) - 1)) - _BIAS)

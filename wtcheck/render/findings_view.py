@@ -8,6 +8,7 @@ interface: add columns at the end, never rename.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -76,9 +77,10 @@ class CsvFrameWriter:
             return
         strings = [c for c, t in frame.schema.items() if t == pl.String]
         safe = frame.with_columns(
-            pl.when(pl.col(c).str.head(1).is_in(_FIRST))
+            pl.when(pl.col(c).str.contains(_FIRST))
             .then(pl.lit("'") + pl.col(c))
-            .otherwise(pl.col(c).replace("", None))  # as the csv module writes "": nothing
+            .when(pl.col(c) != "")  # as the csv module writes "": nothing
+            .then(pl.col(c))
             .alias(c)
             for c in strings
         )
@@ -114,8 +116,9 @@ class CsvFrameWriter:
             self._started = True
 
 
-_FIRST = list(DANGEROUS)
-"""First characters that make a spreadsheet evaluate a cell (render.delimited.DANGEROUS)."""
+_FIRST = "^[" + "".join({"\t": r"\t", "\r": r"\r"}.get(c, re.escape(c)) for c in DANGEROUS) + "]"
+"""A first character that makes a spreadsheet evaluate a cell (render.delimited.DANGEROUS),
+as a pattern: one scan of each cell's first byte."""
 
 
 def write_findings_json(out: TextIO, findings: Iterable[Finding], by: Sequence[str] = ()) -> None:
