@@ -90,7 +90,7 @@ def test_text_cells_are_neutralised_and_quoted_as_the_csv_module_would() -> None
         ("-5", "'-5"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
-        ("\rx", "\"'\rx\""),  # a line break in a cell is quoted too
+        ("\rx", '"\'\rx"'),  # a line break in a cell is quoted too
         ("a=1", "a=1"),  # only the first character counts
         (" =1", " =1"),
         ("C0001", "C0001"),
