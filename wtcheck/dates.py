@@ -215,23 +215,35 @@ class DateCodes:
         """
         import polars as pl
 
-        distinct = texts.drop_nulls().unique()
-        stripped = distinct.str.strip_chars(_SPACE)
-        shaped = stripped.str.contains(_CANDIDATE)
-        empty = stripped.str.to_lowercase().is_in(list(EMPTY_WORDS))
-        codes = pl.select(
-            pl.when(empty).then(pl.lit(0, pl.Int32)).otherwise(pl.lit(NO_SHAPE, pl.Int32))
-        ).to_series()
-        at = shaped.arg_true()
-        if len(at):
-            known = self.known
-            code = self.code
-            found = [known.get(v) for v in stripped.gather(at).to_list()]
-            if None in found:
-                values = stripped.gather(at).to_list()
-                found = [code(v) if c is None else c for v, c in zip(values, found, strict=True)]
-            codes = codes.scatter(at, pl.Series(found, dtype=pl.Int32))
-        return texts.replace_strict(distinct, codes, default=0, return_dtype=pl.Int32)
+        stripped = pl.col("text").str.strip_chars(_SPACE)
+        # the distinct texts, those of a date's shape first (their code still to find)
+        distinct = (
+            texts.to_frame("text")
+            .lazy()
+            .select(pl.col("text").drop_nulls().unique())
+            .with_columns(
+                stripped.alias("stripped"),
+                pl.when(stripped.str.contains(_CANDIDATE))
+                .then(None)
+                .when(stripped.str.to_lowercase().is_in(list(EMPTY_WORDS)))
+                .then(0)
+                .otherwise(NO_SHAPE)
+                .cast(pl.Int32)
+                .alias("code"),
+            )
+            .sort(pl.col("code").is_not_null())
+            .collect()
+        )
+        codes = distinct["code"]
+        shaped = codes.null_count()
+        if shaped:
+            known, code = self.known, self.code
+            found = [
+                code(v) if (c := known.get(v)) is None else c
+                for v in distinct["stripped"].head(shaped).to_list()
+            ]
+            codes = pl.concat([pl.Series(found, dtype=pl.Int32), codes.slice(shaped)])
+        return texts.replace_strict(distinct["text"], codes, default=0, return_dtype=pl.Int32)
 
 
 NO_SHAPE = -1

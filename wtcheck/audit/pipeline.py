@@ -456,9 +456,7 @@ class Audit:
             projected=pl.when(~invalid).then(pl.col("projected")).otherwise(pl.lit(False)),
             column=pl.when(invalid).then(pl.col("inv_column")),
             value=pl.when(invalid).then(pl.col("inv_value")),
-            message=pl.when(invalid)
-            .then(pl.format("row {}, {}", pl.col("line"), pl.col("inv_tail")))
-            .otherwise(pl.col("message")),
+            message=pl.when(invalid).then(pl.col("inv_message")).otherwise(pl.col("message")),
         )
         return kept.select(column[c].alias(c) for c in (*FIELDS, *self.options.by))
 

@@ -108,7 +108,7 @@ def texts_of(plan: Plan) -> list[str]:
 
 
 def unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
-    """The column, value and message tail of each invalid row, over columns: the value is
+    """The column, value and message of each invalid row, over columns: the value is
     the cell's own text (stripped), shown as Python's repr shows it."""
     from wtcheck.dates import _SPACE
 
@@ -138,9 +138,9 @@ def unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.Da
         )
     )
     return kept.with_columns(
-        pl.format("column {}: {}: {}", header_repr, value_repr, pl.col("inv_reason")).alias(
-            "inv_tail"
-        )
+        pl.format(
+            "row {}, column {}: {}: {}", "line", header_repr, value_repr, pl.col("inv_reason")
+        ).alias("inv_message")
     )
 
 
