@@ -12,7 +12,7 @@ for whole columns. Python runs once per distinct date text and once per
 distinct combination of the dates a deadline depends on — a few thousand per
 export, however many rows — never per row.
 
-Findings are listed per batch (a piece of about 16 MiB of a CSV, a whole sheet),
+Findings are listed per batch (a piece of about 64 MiB of a CSV, a whole sheet),
 then rule (in registry order), then row.
 """
 
@@ -257,6 +257,7 @@ class Audit:
                         *([pl.col(stored_review).alias(STORED)] if stored_review else []),
                     )
                 )
+            del batch, work  # freed before the next piece is read: one piece at a time
         if chain is not None and held:
             self._run_chain(chain, pl.concat(held), table.name, columns, notice, stored_review)
         for (where, rule_id), n in sorted(self.stored_differ.items()):

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 Notice = Callable[[str], None]
 
 CHUNK = 1 << 20
-PIECE = 16 << 20
+PIECE = 64 << 20
 """Characters of a CSV parsed at once (cut at a record's end)."""
 MAX_HEADER = 1 << 20
 DELIMITERS = (",", ";", "\t")
@@ -254,8 +254,13 @@ def _csv_batches(
             continue
         piece, rest = pending[:cut], pending[cut + 1 :]
         parts, size = [rest], len(rest)
-        yield state.parse(piece, line + 1)
-        line += piece.count("\n") + 1
+        del pending
+        lines = piece.count("\n") + 1
+        frame = state.parse(piece, line + 1)
+        del piece
+        yield frame
+        del frame  # one piece alive at a time: not this one while the next is read
+        line += lines
     pending = "".join(parts).rstrip("\r\n")
     if pending:
         yield state.parse(pending, line + 1)
