@@ -53,6 +53,8 @@ Notice = Callable[[str], None]
 Progress = Callable[[Source], AbstractContextManager[Callable[[int], None]]]
 Sink = Callable[[pl.DataFrame], None]
 
+SLICE = 200_000
+"""Listed findings given their texts and passed on at once, at most."""
 EPOCH = date(1970, 1, 1).toordinal()
 """Ordinal of day 0 of polars' Date."""
 
@@ -240,9 +242,7 @@ class Audit:
                 ),
             )
             for plan in plans:
-                found = self._plan_batch(plan, work, table.name, columns)
-                if found is not None and len(found):
-                    self.sink(found)
+                self._plan_batch(plan, work, table.name, columns)
             if chain is not None:
                 held.append(
                     work.select(
@@ -291,13 +291,12 @@ class Audit:
             self._warn_division(rule, notice)
             trigger = ICPC if rule_id == "rcpc-first" else REVIEW
             plan = Plan(rule, (trigger,), NEXT, False, stored=STORED if stored else None)
-            found = self._plan_batch(plan, frame.sort("line"), name, columns)
-            if found is not None and len(found):
-                self.sink(found)
+            self._plan_batch(plan, frame.sort("line"), name, columns)
 
-    def _plan_batch(
-        self, plan: Plan, work: pl.DataFrame, name: str, columns: ColumnMap
-    ) -> pl.DataFrame | None:
+    def _plan_batch(self, plan: Plan, work: pl.DataFrame, name: str, columns: ColumnMap) -> None:
+        """Count the statuses of *plan* over a batch's rows; pass those listed to the sink
+        (in slices of :data:`SLICE` rows: the texts of an export of unreadable dates,
+        a finding on every row, never all in memory at once)."""
         resolver = self.resolver(plan)
         fb = plan.fallback
         keys = work.select(
@@ -357,9 +356,8 @@ class Audit:
                 self.stored_differ.get((name, plan.rule.id), 0) + differ
             )
         kept = rows.filter(pl.col("status").is_in(self.keep))
-        if not len(kept):
-            return None
-        return self._findings(plan, resolver, kept, name, columns)
+        for start in range(0, len(kept), SLICE):
+            self.sink(self._findings(plan, resolver, kept.slice(start, SLICE), name, columns))
 
     def _lean(self, plan: Plan, kept: pl.DataFrame, name: str) -> pl.DataFrame:
         """The columns a summary needs (:data:`LEAN`), without the texts that explain a

@@ -76,13 +76,18 @@ class CsvFrameWriter:
         if not len(frame):
             return
         strings = [c for c, t in frame.schema.items() if t == pl.String]
+        # only the columns with a cell to change are rebuilt (a copy of every text costs)
+        change = frame.select(
+            (pl.col(c).str.contains(_FIRST) | (pl.col(c) == "")).any() for c in strings
+        ).row(0)
         safe = frame.with_columns(
             pl.when(pl.col(c).str.contains(_FIRST))
             .then(pl.lit("'") + pl.col(c))
             .when(pl.col(c) != "")  # as the csv module writes "": nothing
             .then(pl.col(c))
             .alias(c)
-            for c in strings
+            for c, changed in zip(strings, change, strict=True)
+            if changed
         )
         safe = safe.rename({c: safe_cell(c) for c in safe.columns if safe_cell(c) != c})
         options: dict[str, Any] = dict(
