@@ -209,41 +209,39 @@ class DateCodes:
 
         Each distinct text is stripped (as ``str.strip`` strips) and tested against
         the accepted shapes over the whole column at once; only texts of a date's
-        shape reach :func:`read_cell` (once each, remembered). The others are
-        empty words (0) or :data:`NO_SHAPE`, which is what :func:`parse_date`
-        says of them: unique junk costs no Python per cell and no memory.
+        shape reach :func:`read_cell` (once each, remembered). The cells of other
+        texts are empty words (0) or :data:`NO_SHAPE`, which is what
+        :func:`parse_date` says of them, decided over columns: unique junk costs no
+        Python per cell and no memory.
         """
         import polars as pl
 
         stripped = pl.col("text").str.strip_chars(_SPACE)
-        # the distinct texts, those of a date's shape first (their code still to find)
-        distinct = (
+        shaped = (
             texts.to_frame("text")
             .lazy()
             .select(pl.col("text").drop_nulls().unique())
-            .with_columns(
-                stripped.alias("stripped"),
-                pl.when(stripped.str.contains(_CANDIDATE))
-                .then(None)
-                .when(stripped.str.to_lowercase().is_in(list(EMPTY_WORDS)))
-                .then(0)
-                .otherwise(NO_SHAPE)
-                .cast(pl.Int32)
-                .alias("code"),
-            )
-            .sort(pl.col("code").is_not_null())
+            .with_columns(stripped.alias("stripped"))
+            .filter(pl.col("stripped").str.contains(_CANDIDATE))
             .collect()
         )
-        codes = distinct["code"]
-        shaped = codes.null_count()
-        if shaped:
-            known, code = self.known, self.code
-            found = [
-                code(v) if (c := known.get(v)) is None else c
-                for v in distinct["stripped"].head(shaped).to_list()
-            ]
-            codes = pl.concat([pl.Series(found, dtype=pl.Int32), codes.slice(shaped)])
-        return texts.replace_strict(distinct["text"], codes, default=0, return_dtype=pl.Int32)
+        known, code = self.known, self.code
+        found = [
+            code(v) if (c := known.get(v)) is None else c for v in shaped["stripped"].to_list()
+        ]
+        codes = texts.replace_strict(
+            shaped["text"], pl.Series(found, dtype=pl.Int32), default=None, return_dtype=pl.Int32
+        )
+        other = (codes.is_null() & texts.is_not_null()).arg_true()  # no date's shape
+        if len(other):
+            empty = texts.gather(other).str.strip_chars(_SPACE).str.to_lowercase()
+            codes = codes.scatter(
+                other,
+                pl.select(
+                    pl.when(empty.is_in(list(EMPTY_WORDS))).then(0).otherwise(NO_SHAPE)
+                ).to_series(),
+            )
+        return codes.fill_null(0)
 
 
 NO_SHAPE = -1

@@ -505,8 +505,7 @@ def _warn_month_first(
     from wtcheck.inputs.columns import looks_month_first
 
     for key in sorted(keys):
-        values = batch[f"c{columns.index[key]}"].drop_nulls().unique().head(200_000).to_list()
-        if looks_month_first(values):
+        if looks_month_first(batch[f"c{columns.index[key]}"]):
             notice(
                 f"{name}: column {columns.header_for(key)!r} looks month-first (a second field "
                 "over 12 and none in the first); wtcheck reads dates day first, always: check "

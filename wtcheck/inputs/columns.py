@@ -19,9 +19,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wtcheck.concepts import CONCEPTS
 from wtcheck.errors import ColumnError, ConfigError, InputError
+
+if TYPE_CHECKING:
+    import polars as pl
 
 CASE_ID = "case_id"
 EPISODE_ID = "episode_id"
@@ -398,33 +402,36 @@ def missing_column_message(
 
 # -- month-first dates -------------------------------------------------------------
 
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:\s|$|T)")
+_NUMERIC_DATE = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{2}|\d{4})(?:\s|$|T)"
 
 
-def looks_month_first(values: Iterable[str | None]) -> bool:
+def looks_month_first(values: pl.Series | Iterable[str | None]) -> bool:
     """True when a column's numeric dates look month-first (US ``mm/dd/yyyy``).
 
     Some value has a second field over 12 with a first field of 12 or less
     (``03/25/2024``), and no value has it the other way round (``25/03/2024``,
     which only day-first can read). wtcheck still reads the column day-first;
     this is for a warning. ISO (``yyyy-mm-dd``) and text months are ignored.
+    Over columns: the distinct numeric texts' fields compared at once.
 
     >>> looks_month_first(["03/25/2024", "01/02/2024"]), looks_month_first(["03/25/2024", "25/03/2024"])
     (True, False)
     """
-    month_first = False
-    for value in values:
-        if not value:
-            continue
-        m = _NUMERIC_DATE.match(value)
-        if m is None:
-            continue
-        first, second = int(m[1]), int(m[2])
-        if first > 12 and second <= 12:
-            return False
-        if second > 12 and first <= 12:
-            month_first = True
-    return month_first
+    import polars as pl
+
+    texts = values if isinstance(values, pl.Series) else pl.Series(list(values), dtype=pl.String)
+    fields = (
+        texts.filter(texts.str.contains(_NUMERIC_DATE))  # first: junk is mostly distinct
+        .unique()
+        .str.extract_groups(_NUMERIC_DATE)
+        .struct.unnest()
+        .select(pl.all().cast(pl.Int32, strict=False))
+    )
+    first, second = pl.col("1"), pl.col("2")
+    day_only, month_only = fields.select(
+        ((first > 12) & (second <= 12)).any(), ((second > 12) & (first <= 12)).any()
+    ).row(0)
+    return bool(month_only) and not day_only
 
 
 # -- presets -------------------------------------------------------------------------
