@@ -32,8 +32,8 @@ import holidays
 import numpy as np
 from _common import fmt_s, fmt_us, header, median, table, timed
 
-from wtcheck.workdays import Calendar
-from wtcheck.workdays_array import add_days
+from wtcheck.calendar.workdays import Calendar
+from wtcheck.calendar.workdays_array import add_days
 
 FIRST, LAST = date(2015, 1, 1), date(2027, 12, 31)
 NS = (5, 15)
@@ -113,7 +113,7 @@ def main() -> None:
                 f"timed on {len(sample):,} dates, ×{scale:g}",
             ),
             (
-                "wtcheck `add_days` (datetime64 in and out, `wtcheck.workdays_array`)",
+                "wtcheck `add_days` (datetime64 in and out, `wtcheck.calendar.workdays_array`)",
                 median(t_arr),
                 "",
             ),

@@ -212,7 +212,7 @@ def polars_audit(path: str, out: str) -> dict[str, int]:
     """The four rules in polars, working days gathered from the calendar's tables."""
     import polars as pl
 
-    from wtcheck.workdays import get_calendar
+    from wtcheck.calendar.workdays import get_calendar
 
     cal = get_calendar("england-and-wales")
     lo, cum_list = cal.cum_table(FIRST, LAST + 60)
@@ -292,7 +292,7 @@ def duckdb_audit(path: str, out: str) -> dict[str, int]:
     """The four rules in DuckDB SQL, working days from a day table joined on each date."""
     import duckdb
 
-    from wtcheck.workdays import get_calendar
+    from wtcheck.calendar.workdays import get_calendar
 
     cal = get_calendar("england-and-wales")
     lo, cum = cal.cum_table(FIRST, LAST + 60)  # room for the deadlines of the last days

@@ -55,10 +55,10 @@ def main() -> None:
     )
 
     from wtcheck.audit.plan import AuditOptions
+    from wtcheck.calendar.workdays import get_calendar
     from wtcheck.report.period import Period
     from wtcheck.report.source import audit_frame
     from wtcheck.report.summary import summarise
-    from wtcheck.workdays import get_calendar
 
     day = date.fromisoformat(AS_OF)
     cal = get_calendar()

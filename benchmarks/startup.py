@@ -92,12 +92,12 @@ t1 = T()
 from wtcheck.cli.app import build_app
 app = build_app("deadlines")
 t2 = T()
-import wtcheck.deadlines, wtcheck.render.deadlines_view, wtcheck.staleness, wtcheck.config
+import wtcheck.deadlines, wtcheck.render.deadlines_view, wtcheck.calendar.staleness, wtcheck.config
 t3 = T()
 dc = made[0]
 cmd = typer.main.get_command(app)
 t4 = T()
-from wtcheck.workdays import get_calendar
+from wtcheck.calendar.workdays import get_calendar
 get_calendar("england-and-wales")
 t5 = T()
 with contextlib.redirect_stdout(io.StringIO()):

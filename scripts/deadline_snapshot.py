@@ -23,13 +23,13 @@ from typing import Any
 
 from _generated import write_or_check  # scripts/ is on sys.path when run
 
-from wtcheck.calendar_data import BUNDLED_FILE
+from wtcheck.calendar.data import BUNDLED_FILE
+from wtcheck.calendar.workdays import Calendar, get_calendar
 from wtcheck.deadlines import Options, compute, needed_dates
 from wtcheck.paths import bundled_calendars_dir
 from wtcheck.render.deadlines_view import as_record
 from wtcheck.rules import all_rules
 from wtcheck.rules.model import Rule
-from wtcheck.workdays import Calendar, get_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "tests" / "data" / "snapshots" / "deadlines.jsonl"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wtcheck.workdays import Calendar, get_calendar
+from wtcheck.calendar.workdays import Calendar, get_calendar
 
 PINNED_TODAY = date(2026, 12, 1)
 """What "today" is for every test (wtcheck.clock.today is pinned to it)."""
@@ -31,8 +31,8 @@ def _isolated_user_dirs(
 
 
 def _forget_loaded_data() -> None:
-    from wtcheck.calendar_data import load_data
-    from wtcheck.workdays import clear_calendars
+    from wtcheck.calendar.data import load_data
+    from wtcheck.calendar.workdays import clear_calendars
 
     load_data.cache_clear()
     clear_calendars()

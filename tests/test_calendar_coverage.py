@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from wtcheck.calendar_data import BUNDLED_FILE, imported_path, parse_govuk
-from wtcheck.calendar_import import read_candidate
+from wtcheck.calendar.data import BUNDLED_FILE, imported_path, parse_govuk
+from wtcheck.calendar.importer import read_candidate
 from wtcheck.cli.app import app
 from wtcheck.errors import CalendarDataError
 from wtcheck.paths import bundled_calendars_dir

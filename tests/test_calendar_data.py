@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wtcheck.calendar_data import load_data, parse_govuk
+from wtcheck.calendar.data import load_data, parse_govuk
 from wtcheck.errors import CalendarDataError
 from wtcheck.paths import bundled_calendars_dir
 

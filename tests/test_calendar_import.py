@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from wtcheck.calendar_data import BUNDLED_FILE, Holiday, imported_path, load_data
-from wtcheck.calendar_import import (
+from wtcheck.calendar.data import BUNDLED_FILE, Holiday, imported_path, load_data
+from wtcheck.calendar.importer import (
     Moved,
     Renamed,
     diff_data,
@@ -20,9 +20,9 @@ from wtcheck.calendar_import import (
     remove_import,
     store_import,
 )
+from wtcheck.calendar.workdays import get_calendar
 from wtcheck.errors import CalendarDataError
 from wtcheck.paths import bundled_calendars_dir
-from wtcheck.workdays import get_calendar
 
 Edit = Callable[[dict[str, Any]], None]
 

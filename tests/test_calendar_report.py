@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from wtcheck.calendar_data import load_data
-from wtcheck.calendar_report import (
+from wtcheck.calendar.data import load_data
+from wtcheck.calendar.report import (
     DayKind,
     data_info,
     list_range,
@@ -17,9 +17,9 @@ from wtcheck.calendar_report import (
     origin_label,
     time_left,
 )
+from wtcheck.calendar.staleness import is_stale, needed_until, stale_warning
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.errors import InputError
-from wtcheck.staleness import is_stale, needed_until, stale_warning
-from wtcheck.workdays import Calendar
 
 END = date(2028, 12, 26)  # last date of the bundled GOV.UK data
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
-from wtcheck.calendar_data import (
+from wtcheck.calendar.data import (
     BUNDLED_FILE,
     GOVUK_DIVISIONS,
     HOLIDAYS_SUBDIV,

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.config import Config, load_config
 from wtcheck.deadlines import deadlines_for
 from wtcheck.errors import ConfigError
 from wtcheck.rules import BY_ID
 from wtcheck.rules.model import Direction, Evidence, Force, Kind, Unit
-from wtcheck.workdays import Calendar
 
 FULL = """\
 # Anytown settings

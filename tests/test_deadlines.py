@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.deadlines import Deadline, Options, compute, deadlines_for
 from wtcheck.errors import InputError
 from wtcheck.rules import BY_ID, RULES
-from wtcheck.workdays import Calendar
 
 
 def one(rule: str, dates: dict[str, date], cal: Calendar, opts: Options | None = None) -> Deadline:

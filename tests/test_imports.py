@@ -55,10 +55,10 @@ def test_in_range_runs_import_no_heavy_module(args: list[str]) -> None:
     assert "wtcheck" in loaded
     assert loaded.isdisjoint(LAZY), sorted(loaded & set(LAZY))
     # the calendar listing module is for 'wtcheck calendar'; the staleness check has its own
-    assert "wtcheck.staleness" in loaded
-    assert "wtcheck.calendar_report" not in loaded
+    assert "wtcheck.calendar.staleness" in loaded
+    assert "wtcheck.calendar.report" not in loaded
     # no --closures and no config file: the closures reader is not needed
-    assert "wtcheck.closures" not in loaded
+    assert "wtcheck.calendar.closures" not in loaded
 
 
 def test_typer_does_not_pull_in_pydantic() -> None:

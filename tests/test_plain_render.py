@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wtcheck.calendar.workdays import get_calendar
 from wtcheck.deadlines import Options, deadlines_for
 from wtcheck.render import deadlines_view
 from wtcheck.render.console import make_printer, make_table, piped_console
 from wtcheck.render.plain import PlainConsole, PlainTable, escape_markup, plain_markup
-from wtcheck.workdays import get_calendar
 
 
 def both(draw: Callable[[object], None], width: int) -> tuple[str, str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtcheck.calendar_data import load_projection_patches, project_year
-from wtcheck.workdays import get_calendar
+from wtcheck.calendar.data import load_projection_patches, project_year
+from wtcheck.calendar.workdays import get_calendar
 
 
 def test_30_november_2006_was_a_working_day_in_scotland() -> None:

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wtcheck.calendar_import import read_candidate
-from wtcheck.closures import load_closures
+from wtcheck.calendar.closures import load_closures
+from wtcheck.calendar.importer import read_candidate
 from wtcheck.config import load_config
 from wtcheck.errors import WtcheckError
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from wtcheck.staleness import STALE_MONTHS, needed_until
+from wtcheck.calendar.staleness import STALE_MONTHS, needed_until
 
 
 def test_needed_until_is_relativedelta_on_every_day_2011_to_2030() -> None:

@@ -198,12 +198,12 @@ def test_no_arguments_still_shows_the_help() -> None:
 
 @pytest.fixture
 def broken_workdays(monkeypatch: pytest.MonkeyPatch) -> None:
-    import wtcheck.workdays
+    import wtcheck.calendar.workdays
 
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr(wtcheck.workdays.Calendar, "add", boom)
+    monkeypatch.setattr(wtcheck.calendar.workdays.Calendar, "add", boom)
 
 
 @pytest.mark.usefixtures("broken_workdays")

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.data.anchors import ANCHORS
-from wtcheck.calendar_data import DIVISIONS, load_data
+from wtcheck.calendar.data import DIVISIONS, load_data
+from wtcheck.calendar.workdays import Calendar, add_workdays, get_calendar, sub_workdays
 from wtcheck.errors import CalendarRangeError, InputError
-from wtcheck.workdays import Calendar, add_workdays, get_calendar, sub_workdays
 
 
 def weekday_holidays(cal: Calendar, year: int) -> list[str]:

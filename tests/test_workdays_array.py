@@ -1,4 +1,4 @@
-"""wtcheck.workdays_array: numpy arrays in, the scalar Calendar's answers out."""
+"""wtcheck.calendar.workdays_array: numpy arrays in, the scalar Calendar's answers out."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from wtcheck.workdays import Calendar
-from wtcheck.workdays_array import add_days, sub_days
+from wtcheck.calendar.workdays import Calendar
+from wtcheck.calendar.workdays_array import add_days, sub_days
 
 
 def _days(values: list[date]) -> np.ndarray:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wtcheck.workdays import Calendar
+from wtcheck.calendar.workdays import Calendar
 
 
 def walk(cal: Calendar, start: date, n: int, step: int) -> date:

@@ -138,7 +138,7 @@ class Reader:
         )
 
     def division(self, defaults: dict[str, Any], calendar: dict[str, Any]) -> str | None:
-        from wtcheck.calendar_data import DIVISIONS
+        from wtcheck.calendar.data import DIVISIONS
 
         found: str | None = None
         for name, table in (("defaults", defaults), ("calendar", calendar)):

@@ -3,7 +3,7 @@
 :func:`compute` applies one :class:`~wtcheck.rules.model.Rule` to the dates
 known about a case; :func:`deadlines_for` does it for every rule in the
 registry (or a selection). The counting conventions are those of
-:mod:`wtcheck.workdays`, with the options of :class:`Options`:
+:mod:`wtcheck.calendar.workdays`, with the options of :class:`Options`:
 
 * working days after E: the N-th working day strictly after E
   (``count_start_day``: E is day 1 when it is a working day);
@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from wtcheck.calendar.workdays import Calendar, add_workdays, sub_workdays
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
 from wtcheck.editions import BY_ID as EDITIONS
@@ -40,7 +41,6 @@ from wtcheck.rules.model import (
     Unit,
 )
 from wtcheck.rules.query import assumed_boundaries
-from wtcheck.workdays import Calendar, add_workdays, sub_workdays
 
 RR_ANCHORS = ("incident", "awareness", "notification")
 LANDLORDS = ("private", "social")

@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from wtcheck.calendar_data import ORIGIN_CLOSURE
+from wtcheck.calendar.data import ORIGIN_CLOSURE
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.concepts import BY_KEY as CONCEPTS
 from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline, Options, compute, count, needed_dates
 from wtcheck.errors import InputError
 from wtcheck.rules import get_rule
 from wtcheck.rules.model import Direction, Kind, Rule, Unit
-from wtcheck.workdays import Calendar
 
 MAX_WEEKS = 12
 """Longer spans show their first and last two weeks, with a gap line between."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from wtcheck.audit.pipeline import AuditResult, audit_files
 from wtcheck.audit.plan import AuditOptions
+from wtcheck.calendar.workdays import get_calendar
 from wtcheck.findings import Finding, Status
-from wtcheck.workdays import get_calendar
 
 AS_OF = date(2026, 12, 1)
 

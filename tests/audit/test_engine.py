@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from tests.audit.helpers import audit_text, brief
+from wtcheck.calendar.workdays import get_calendar
 from wtcheck.deadlines import Options, compute
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Status
 from wtcheck.rules import get_rule
-from wtcheck.workdays import get_calendar
 
 HEAD = "case_id,aware_date,notification_date,rapid_review_date\n"
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from wtcheck.audit.pipeline import audit_files
 from wtcheck.audit.plan import AuditOptions
+from wtcheck.calendar.workdays import get_calendar
 from wtcheck.dates import NO_SHAPE, DateCodes, read_cell
 from wtcheck.errors import DateError, InputError
 from wtcheck.findings import Status
-from wtcheck.workdays import get_calendar
 
 HEADERS = ["case_id", "aware_date", "notification_date", "rapid_review_date", "Date of referral",
            "homeless_date", "referral_to_housing_date", "satisfied_date", "x", "CASE ID"]  # fmt: skip

@@ -128,7 +128,7 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     os.utime(path, (1_000_000_000, 1_000_000_000))
     from wtcheck.audit.pipeline import audit_files
     from wtcheck.audit.plan import AuditOptions
-    from wtcheck.workdays import get_calendar
+    from wtcheck.calendar.workdays import get_calendar
 
     audit_files(
         [str(path)], get_calendar(), AuditOptions(date(2026, 12, 1)), notice=lambda _m: None

@@ -18,7 +18,7 @@ import pytest
 
 from wtcheck.audit.pipeline import audit_files
 from wtcheck.audit.plan import AuditOptions
-from wtcheck.workdays import get_calendar
+from wtcheck.calendar.workdays import get_calendar
 
 ROOT = Path(__file__).resolve().parents[2]
 STATUSES = {"met", "late", "overdue", "due-soon", "pending"}

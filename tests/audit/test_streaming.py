@@ -12,10 +12,10 @@ import pytest
 from tests.audit.helpers import AS_OF
 from wtcheck.audit.pipeline import AuditResult, audit_files, findings_frame
 from wtcheck.audit.plan import AuditOptions
+from wtcheck.calendar.workdays import get_calendar
 from wtcheck.deliver import open_atomic
 from wtcheck.findings import Finding, Status
 from wtcheck.render.findings_view import CsvFrameWriter, write_findings_csv
-from wtcheck.workdays import get_calendar
 
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "cases.csv")
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from wtcheck.calendar_data import BUNDLED_FILE, imported_path
+from wtcheck.calendar.data import BUNDLED_FILE, imported_path
 from wtcheck.cli import calendar_cmd
 from wtcheck.cli.app import app
 from wtcheck.paths import bundled_calendars_dir

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.cli.app import app
 from wtcheck.deadlines import Options
 from wtcheck.explain import Gap, explain
 from wtcheck.rules import RULES
-from wtcheck.workdays import Calendar
 
 runner = CliRunner()
 

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
+from wtcheck.calendar.workdays import add_workdays, get_calendar
 from wtcheck.dates import parse_date
 from wtcheck.deadlines import compute
 from wtcheck.inputs.annex_a import NOT_AUDITED, classify_sheets
 from wtcheck.inputs.cin_xml import read_cin_xml
 from wtcheck.inputs.columns import EPISODE_ID, match_columns
 from wtcheck.rules import get_rule
-from wtcheck.workdays import add_workdays, get_calendar
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

@@ -126,7 +126,7 @@ def _audit_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_a_workbook_is_read_sheet_by_sheet(book: Path) -> None:
     from wtcheck.audit.pipeline import audit_files
     from wtcheck.audit.plan import AuditOptions
-    from wtcheck.workdays import get_calendar
+    from wtcheck.calendar.workdays import get_calendar
 
     notes: list[str] = []
     result = audit_files(

@@ -23,11 +23,11 @@ from typing import Any, ClassVar
 import pytest
 
 from tests.report.fixture import AS_OF, findings_frame
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.render.report_html import render_html
 from wtcheck.render.report_view import CONVENTION
 from wtcheck.report.pack import build
 from wtcheck.report.period import Period
-from wtcheck.workdays import Calendar
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = (

@@ -14,10 +14,10 @@ import polars as pl
 import pytest
 
 from tests.report.fixture import AS_OF, DAYS, ROWS, d, findings_frame
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.report.measures import ASSESSMENT_BANDS, ICPC_BANDS
 from wtcheck.report.period import Period
 from wtcheck.report.summary import completions, detail, summarise
-from wtcheck.workdays import Calendar
 
 FIGURES = ("completed", "on_time", "pct_on_time", "q1_days", "median_days", "q3_days")
 ENDS = ("open_at_end", "overdue_at_end")

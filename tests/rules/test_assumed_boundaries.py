@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.deadlines import compute
 from wtcheck.rules import BY_ID
-from wtcheck.workdays import Calendar
 
 
 def _assumed(rule: str, dates: dict[str, date], cal: Calendar) -> list[str]:

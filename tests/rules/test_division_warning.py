@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar, get_calendar
 from wtcheck.deadlines import compute
 from wtcheck.rules import BY_ID
-from wtcheck.workdays import Calendar, get_calendar
 
 WARNING = (
     "Warning: counted on the {} calendar. Working Together applies in England and its "

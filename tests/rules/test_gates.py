@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.deadlines import compute, conditional, context_dates, deadlines_for, excluded
 from wtcheck.rules import BY_ID
-from wtcheck.workdays import Calendar
 
 RR = BY_ID["rr-submit"]
 

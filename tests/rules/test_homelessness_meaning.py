@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.deadlines import Deadline, Options, check_outcome, check_position, compute
 from wtcheck.rules import BY_ID
 from wtcheck.rules.model import Kind
-from wtcheck.workdays import Calendar
 
 D = date
 

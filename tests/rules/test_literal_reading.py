@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.deadlines import compute
 from wtcheck.rules import BY_ID
-from wtcheck.workdays import Calendar
 
 CASE = {"incident": date(2021, 3, 1), "notification": date(2021, 3, 8)}
 

@@ -14,10 +14,10 @@ from datetime import date
 
 import pytest
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.deadlines import Options, compute, deadlines_for
 from wtcheck.rules import BY_ID, RULES
 from wtcheck.rules.model import Kind, Unit
-from wtcheck.workdays import Calendar
 
 D = date
 

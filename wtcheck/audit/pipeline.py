@@ -39,12 +39,12 @@ from wtcheck.audit.texts import (
     unreadable_codes,
     unreadable_text,
 )
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.dates import DateCodes
 from wtcheck.errors import ColumnError
 from wtcheck.findings import Finding, Status
 from wtcheck.inputs.columns import CASE_ID, ColumnMap, match_columns, parse_bool
 from wtcheck.inputs.sources import Source, Table, open_source, read_tables
-from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
     from wtcheck.rules.model import Rule

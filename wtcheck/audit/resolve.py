@@ -16,10 +16,10 @@ import polars as pl
 
 from wtcheck.audit import status as st
 from wtcheck.audit.plan import AuditOptions, Plan
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.dates import DateCodes
 from wtcheck.deadlines import Deadline, compute, needed_dates
 from wtcheck.errors import CalendarRangeError
-from wtcheck.workdays import Calendar
 
 
 class Resolved(NamedTuple):

@@ -36,9 +36,9 @@ from wtcheck.findings import DEFAULT_SELECTED, Finding, Status
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from wtcheck.calendar.workdays import Calendar
     from wtcheck.mailer import EmailSettings
     from wtcheck.state import Changes
-    from wtcheck.workdays import Calendar
 
 Notice = Callable[[str], None]
 

@@ -104,7 +104,7 @@ def working_days(
     at_as_of: pl.Expr | pl.Series,
 ) -> pl.Expr:
     """The finding's working days from the counts of working days up to each date
-    (``cum`` of :meth:`wtcheck.workdays.Calendar.cum_table`); *status* as :data:`CODES`."""
+    (``cum`` of :meth:`wtcheck.calendar.workdays.Calendar.cum_table`); *status* as :data:`CODES`."""
     return (
         pl.when(status == CODES[Status.MET])
         .then(at_deadline - at_done)

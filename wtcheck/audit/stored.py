@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline, Options, compute
 from wtcheck.rules.model import Unit
-from wtcheck.workdays import Calendar
 
 
 def _weekdays_after(start: date, n: int) -> date:

@@ -1,7 +1,7 @@
 """``wtcheck calendar``: see, check, refresh and extend the bank-holiday data.
 
-Thin commands over :mod:`wtcheck.calendar_report` (list, show, info) and
-:mod:`wtcheck.calendar_import` (import, reset); the views live in
+Thin commands over :mod:`wtcheck.calendar.report` (list, show, info) and
+:mod:`wtcheck.calendar.importer` (import, reset); the views live in
 :mod:`wtcheck.render.calendar_view`.
 """
 
@@ -77,7 +77,7 @@ def list_(
 
     Example: wtcheck calendar list --year 2026 --division scotland
     """
-    from wtcheck.calendar_report import list_range, non_working_weekdays
+    from wtcheck.calendar.report import list_range, non_working_weekdays
     from wtcheck.cli.context import Context
     from wtcheck.render import calendar_view
 
@@ -134,7 +134,7 @@ def show(
     """
     from datetime import date
 
-    from wtcheck.calendar_report import month_grid, months_from
+    from wtcheck.calendar.report import month_grid, months_from
     from wtcheck.cli.context import Context
     from wtcheck.render import calendar_view
 
@@ -146,7 +146,7 @@ def show(
         m = _MONTH.match(month.strip())
         if m is None or not 1 <= int(m[2]) <= 12:
             raise InputError(f"MONTH: {month!r}: expected a month such as 2026-12 (YYYY-MM)")
-        from wtcheck.calendar_data import check_year
+        from wtcheck.calendar.data import check_year
 
         check_year(int(m[1]), f"MONTH {month.strip()}")
         first = date(int(m[1]), int(m[2]), 1)
@@ -182,10 +182,10 @@ def info(
     """
     import json
 
-    from wtcheck.calendar_data import load_data
-    from wtcheck.calendar_report import data_info
+    from wtcheck.calendar.closures import load_closures
+    from wtcheck.calendar.data import load_data
+    from wtcheck.calendar.report import data_info
     from wtcheck.cli.context import Context
-    from wtcheck.closures import load_closures
     from wtcheck.render import calendar_view
 
     ctx = Context.build(config=config, closures=closures, as_of=as_of)
@@ -240,9 +240,9 @@ def import_(
 
     Example: wtcheck calendar import ~/Downloads/bank-holidays.json
     """
-    from wtcheck.calendar_data import load_data
-    from wtcheck.calendar_import import diff_data, read_candidate, store_import
-    from wtcheck.calendar_report import origin_label
+    from wtcheck.calendar.data import load_data
+    from wtcheck.calendar.importer import diff_data, read_candidate, store_import
+    from wtcheck.calendar.report import origin_label
     from wtcheck.render.calendar_view import diff_lines
 
     try:
@@ -283,8 +283,8 @@ def reset(yes: YesOpt = False) -> None:
 
     Example: wtcheck calendar reset --yes
     """
-    from wtcheck.calendar_data import imported_path
-    from wtcheck.calendar_import import remove_import
+    from wtcheck.calendar.data import imported_path
+    from wtcheck.calendar.importer import remove_import
 
     if not imported_path().is_file():
         typer.echo("No imported file: wtcheck already uses its bundled copy.")

@@ -21,7 +21,7 @@ file therefore apply to ``workdays`` and ``calendar`` as they do to
     )
     ctx.config                  # wtcheck.config.Config
     ctx.options                 # wtcheck.deadlines.Options (the counting choices)
-    ctx.calendar                # wtcheck.workdays.Calendar, opened on first use
+    ctx.calendar                # wtcheck.calendar.workdays.Calendar, opened on first use
     ctx.as_of                   # datetime.date
     ctx.console(), ctx.printer()  # consoles for stdout (or a stream) at the right width
 
@@ -52,9 +52,9 @@ from wtcheck.config import Config
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from wtcheck.calendar.workdays import Calendar
     from wtcheck.deadlines import Options
     from wtcheck.render.plain import PlainConsole
-    from wtcheck.workdays import Calendar
 
 
 class Context:

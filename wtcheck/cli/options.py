@@ -12,14 +12,14 @@ from typer._click import core as click_core
 from typer._click import types as click_types  # typer 0.28 vendors click (pyproject pins <0.29)
 
 from wtcheck import clock
-from wtcheck.calendar_data import DEFAULT_DIVISION
+from wtcheck.calendar.data import DEFAULT_DIVISION
 from wtcheck.config import Config
 from wtcheck.dates import parse_date
 from wtcheck.errors import DateError, InputError
 
 if TYPE_CHECKING:
+    from wtcheck.calendar.workdays import Calendar
     from wtcheck.deadlines import Options
-    from wtcheck.workdays import Calendar
 
 
 class Division(StrEnum):
@@ -186,7 +186,7 @@ def parse_arg(name: str, value: str) -> date:
     A date outside the years wtcheck can count on (1872–2100) is refused here,
     so no command does date arithmetic past the year 9999.
     """
-    from wtcheck.calendar_data import check_year
+    from wtcheck.calendar.data import check_year
 
     try:
         day = parse_date(value)
@@ -213,17 +213,17 @@ def open_calendar(
     Every command opens its calendar here, so closures, imported data and the
     stale-data warning behave the same everywhere: when the data in use ends
     within 12 months of *as_of* (default today), one line goes to stderr, once
-    per run (:mod:`wtcheck.staleness` defines the threshold).
+    per run (:mod:`wtcheck.calendar.staleness` defines the threshold).
     """
-    from wtcheck.staleness import stale_warning
-    from wtcheck.workdays import get_calendar
+    from wtcheck.calendar.staleness import stale_warning
+    from wtcheck.calendar.workdays import get_calendar
 
     cfg = config or Config()
     name = division.value if division else (cfg.division or DEFAULT_DIVISION)
     closures_path = closures_file or cfg.closures_file
     closures: list[tuple[date, str]] = []
     if closures_path:
-        from wtcheck.closures import load_closures
+        from wtcheck.calendar.closures import load_closures
 
         closures = load_closures(closures_path)
     cal = get_calendar(name, calendar_file=calendar_file, closures=closures)

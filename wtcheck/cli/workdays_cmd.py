@@ -24,7 +24,7 @@ from wtcheck.dates import format_long
 from wtcheck.render.safe_text import safe_json, visible
 
 if TYPE_CHECKING:
-    from wtcheck.workdays import Calendar
+    from wtcheck.calendar.workdays import Calendar
 
 app = typer.Typer(
     help=(
@@ -100,8 +100,8 @@ def add(
 
     Example: wtcheck workdays add 22/12/2025 5  (prints Wed 31 Dec 2025)
     """
+    from wtcheck.calendar.workdays import add_workdays
     from wtcheck.cli.context import Context
-    from wtcheck.workdays import add_workdays
 
     d = parse_arg("DATE", start)
     ctx = Context.build(
@@ -132,8 +132,8 @@ def sub(
 
     Example: wtcheck workdays sub 05/01/2026 3  (prints Tue 30 Dec 2025)
     """
+    from wtcheck.calendar.workdays import sub_workdays
     from wtcheck.cli.context import Context
-    from wtcheck.workdays import sub_workdays
 
     d = parse_arg("DATE", target)
     ctx = Context.build(

@@ -13,9 +13,9 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from wtcheck.calendar_data import Holiday
-from wtcheck.calendar_import import DivisionDiff
-from wtcheck.calendar_report import DataInfo, DayCell, DayKind, MonthGrid, origin_label
+from wtcheck.calendar.data import Holiday
+from wtcheck.calendar.importer import DivisionDiff
+from wtcheck.calendar.report import DataInfo, DayCell, DayKind, MonthGrid, origin_label
 from wtcheck.dates import format_long
 from wtcheck.render.console import make_table
 from wtcheck.render.delimited import write_csv

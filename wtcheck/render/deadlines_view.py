@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline, division_warning
 from wtcheck.render.console import make_table
@@ -14,7 +15,6 @@ from wtcheck.render.delimited import write_csv
 from wtcheck.render.plain import escape_markup
 from wtcheck.render.safe_text import safe_json, visible
 from wtcheck.rules.model import Force
-from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TextIO
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.dates import format_long
 from wtcheck.deadlines import Deadline
 from wtcheck.findings import Finding
 from wtcheck.render.deadlines_view import force_label
 from wtcheck.render.finding_words import days_text
-from wtcheck.workdays import Calendar
 
 PRODID = "-//wtcheck//wtcheck//EN"
 MAX_OCTETS = 75

@@ -16,6 +16,7 @@ from datetime import date
 
 import polars as pl
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.report.measures import england_label
 from wtcheck.report.period import Period
 from wtcheck.report.summary import (
@@ -27,7 +28,6 @@ from wtcheck.report.summary import (
     totals,
 )
 from wtcheck.rules.model import Rule
-from wtcheck.workdays import Calendar
 
 
 @dataclass(frozen=True)

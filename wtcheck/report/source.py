@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.findings import Status
-from wtcheck.workdays import Calendar
 
 if TYPE_CHECKING:
     from wtcheck.audit.plan import AuditOptions

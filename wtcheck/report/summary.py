@@ -12,7 +12,7 @@ How each figure is counted (docs/report.md says the same for users):
   financial year (Q1 = April–June), years run 1 April – 31 March.
 * **on time**: those ``met`` (done on or before the deadline, as the audit
   decided); **% on time** = on time / completed, to one decimal place.
-* **working days taken**: :meth:`wtcheck.workdays.Calendar.between` (trigger,
+* **working days taken**: :meth:`wtcheck.calendar.workdays.Calendar.between` (trigger,
   completion): the working days after the trigger up to and including the
   completion day, bank holidays excluded; so done the same day is 0. Quartiles
   and the median are interpolated linearly (numpy's and Excel's
@@ -37,12 +37,12 @@ from datetime import date, timedelta
 import polars as pl
 
 from wtcheck.audit.fields import NO_GROUP
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.errors import InputError
 from wtcheck.report.measures import ALL_BANDS, Band, bands_for, england_figures
 from wtcheck.report.period import Period
 from wtcheck.rules import get_rule
 from wtcheck.rules.model import Rule
-from wtcheck.workdays import Calendar
 
 NONE_GROUP = NO_GROUP  # the audit's own name for an empty --by cell
 """The group of rows with no value in a --by column."""
@@ -153,7 +153,7 @@ def completions(
     """The completed findings, one row each, with what the summary counts of them:
     ``days_taken``, ``on_time`` and ``bucket`` (the :func:`period_key` of the
     completion date)."""
-    from wtcheck.workdays_array import between_days
+    from wtcheck.calendar.workdays_array import between_days
 
     done = frame.filter(
         pl.col("status").is_in(DONE)

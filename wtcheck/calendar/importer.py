@@ -4,8 +4,8 @@ wtcheck never downloads anything. The user downloads ``bank-holidays.json``
 from GOV.UK; ``wtcheck calendar import FILE`` validates it, shows
 :func:`diff_data` against the data in use and :func:`store_import` keeps the
 file, byte for byte, in the user data folder
-(:func:`~wtcheck.calendar_data.imported_path`), where
-:func:`~wtcheck.calendar_data.load_data` picks it up before the bundled copy.
+(:func:`~wtcheck.calendar.data.imported_path`), where
+:func:`~wtcheck.calendar.data.load_data` picks it up before the bundled copy.
 :func:`remove_import` goes back to the bundled copy.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from wtcheck.calendar_data import (
+from wtcheck.calendar.data import (
     GOVUK_DIVISIONS,
     ORIGIN_IMPORTED,
     Holiday,
@@ -27,9 +27,9 @@ from wtcheck.calendar_data import (
     load_patches,
     parse_govuk,
 )
+from wtcheck.calendar.workdays import clear_calendars
 from wtcheck.deliver import write_atomic
 from wtcheck.errors import CalendarDataError, InputError
-from wtcheck.workdays import clear_calendars
 
 
 def read_candidate(path: Path) -> tuple[bytes, HolidayData]:

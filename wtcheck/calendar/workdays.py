@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from wtcheck.calendar_data import (
+from wtcheck.calendar.data import (
     DEFAULT_DIVISION,
     DIVISIONS,
     ORIGIN_CLOSURE,

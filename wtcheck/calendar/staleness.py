@@ -2,7 +2,7 @@
 
 The data in use is *stale* on an as-of date A when it does not reach
 A + 12 months (as ``relativedelta`` counts: a month end clamps). Kept apart from
-:mod:`wtcheck.calendar_report` because every command checks it at start-up
+:mod:`wtcheck.calendar.report` because every command checks it at start-up
 (:func:`wtcheck.cli.options.open_calendar`), and the listing module is larger.
 """
 

@@ -1,6 +1,6 @@
 """Working-day arithmetic on whole numpy arrays of dates.
 
-The same convention as :class:`wtcheck.workdays.Calendar` (see its module):
+The same convention as :class:`wtcheck.calendar.workdays.Calendar` (see its module):
 :func:`add_days` gives, for every date E, the N-th working day strictly
 after E; :func:`sub_days` steps back N working days, the date itself not
 counted. Dates go in and come out as ``datetime64[D]`` arrays (anything
@@ -9,11 +9,11 @@ stays ``NaT``. Each date is two look-ups in the calendar's own table, done
 by numpy for the whole array:
 
 >>> import numpy as np
->>> from wtcheck.workdays import Calendar
+>>> from wtcheck.calendar.workdays import Calendar
 >>> add_days(Calendar("england-and-wales"), np.array(["2023-05-05"], "datetime64[D]"), 5)
 array(['2023-05-15'], dtype='datetime64[D]')
 
-Imported on its own (``from wtcheck.workdays_array import add_days``): the
+Imported on its own (``from wtcheck.calendar.workdays_array import add_days``): the
 rest of wtcheck never needs numpy to start.
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from wtcheck.workdays import Calendar
+from wtcheck.calendar.workdays import Calendar
 
 EPOCH = date(1970, 1, 1).toordinal()
 """Ordinal of day 0 of ``datetime64[D]``."""

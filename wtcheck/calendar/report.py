@@ -1,7 +1,7 @@
 """What the ``wtcheck calendar`` commands compute: listings, month grids, data info.
 
-Plain functions over :class:`~wtcheck.workdays.Calendar` and
-:class:`~wtcheck.calendar_data.HolidayData`; the renderers in
+Plain functions over :class:`~wtcheck.calendar.workdays.Calendar` and
+:class:`~wtcheck.calendar.data.HolidayData`; the renderers in
 :mod:`wtcheck.render.calendar_view` turn the results into text, CSV or JSON.
 
 Staleness, defined once for every command: the data in use is *stale* on an
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-from wtcheck.calendar_data import (
+from wtcheck.calendar.data import (
     GOVUK_DIVISIONS,
     ORIGIN_BUNDLED,
     ORIGIN_CLOSURE,
@@ -36,9 +36,9 @@ from wtcheck.calendar_data import (
     check_year,
     imported_path,
 )
+from wtcheck.calendar.staleness import is_stale, needed_until
+from wtcheck.calendar.workdays import Calendar
 from wtcheck.errors import InputError
-from wtcheck.staleness import is_stale, needed_until
-from wtcheck.workdays import Calendar
 
 ORIGIN_LABELS: dict[str, str] = {
     ORIGIN_BUNDLED: "GOV.UK bundled",
