@@ -327,7 +327,10 @@ class _Rows:
             pl.all_horizontal(pl.col(c).is_null() for c in cells[1:]) if width > 1 else pl.lit(True)
         )
         blank = empty & (pl.col("c0").is_null() | (pl.col("c0").str.strip_chars(" \t") == ""))
-        frame = frame.select(*cells, "line").filter(~blank)
+        frame = frame.select(*cells, "line")
+        drop = frame.select(blank).to_series()
+        if drop.any():  # most exports have none: no copy of every cell then
+            frame = frame.filter(~drop)
         self.count.rows += len(frame)
         return frame
 
