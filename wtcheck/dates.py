@@ -208,40 +208,47 @@ class DateCodes:
         """The code of every cell of *texts* (Int32; null cells are empty: 0).
 
         Each distinct text is stripped (as ``str.strip`` strips) and tested against
-        the accepted shapes over the whole column at once; only texts of a date's
-        shape reach :func:`read_cell` (once each, remembered). The cells of other
-        texts are empty words (0) or :data:`NO_SHAPE`, which is what
-        :func:`parse_date` says of them, decided over columns: unique junk costs no
-        Python per cell and no memory.
+        the accepted shapes and the empty words over the whole column at once; only
+        those texts reach :func:`read_cell` (once each, remembered). Every other
+        text is :data:`NO_SHAPE`, which is what :func:`parse_date` says of it:
+        unique junk costs no Python per cell and no memory.
         """
         import polars as pl
 
-        stripped = pl.col("text").str.strip_chars(_SPACE)
-        shaped = (
+        stripped = pl.col("stripped")
+        readable = (
             texts.to_frame("text")
             .lazy()
             .select(pl.col("text").drop_nulls().unique())
-            .with_columns(stripped.alias("stripped"))
-            .filter(pl.col("stripped").str.contains(_CANDIDATE))
+            .with_columns(pl.col("text").str.strip_chars(_SPACE).alias("stripped"))
+            .filter(
+                stripped.str.contains(_CANDIDATE)
+                | stripped.str.to_lowercase().is_in(list(EMPTY_WORDS))
+            )
             .collect()
         )
         known, code = self.known, self.code
         found = [
-            code(v) if (c := known.get(v)) is None else c for v in shaped["stripped"].to_list()
+            code(v) if (c := known.get(v)) is None else c for v in readable["stripped"].to_list()
         ]
-        codes = texts.replace_strict(
-            shaped["text"], pl.Series(found, dtype=pl.Int32), default=None, return_dtype=pl.Int32
-        )
-        other = (codes.is_null() & texts.is_not_null()).arg_true()  # no date's shape
-        if len(other):
-            empty = texts.gather(other).str.strip_chars(_SPACE).str.to_lowercase()
-            codes = codes.scatter(
-                other,
-                pl.select(
-                    pl.when(empty.is_in(list(EMPTY_WORDS))).then(0).otherwise(NO_SHAPE)
-                ).to_series(),
+        return (
+            texts.to_frame("text")
+            .select(
+                pl.when(pl.col("text").is_null())
+                .then(0)
+                .otherwise(
+                    pl.col("text").replace_strict(
+                        readable["text"],
+                        pl.Series(found, dtype=pl.Int32),
+                        default=NO_SHAPE,
+                        return_dtype=pl.Int32,
+                    )
+                )
+                .cast(pl.Int32)
             )
-        return codes.fill_null(0)
+            .to_series()
+            .rename(texts.name)
+        )
 
 
 NO_SHAPE = -1
