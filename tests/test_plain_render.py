@@ -7,8 +7,10 @@ Every test renders the same thing twice, with rich's piped console
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,6 +21,8 @@ from wtcheck.deadlines import Options, deadlines_for
 from wtcheck.render import deadlines_view
 from wtcheck.render.console import make_printer, make_table, piped_console
 from wtcheck.render.plain import PlainConsole, PlainTable, escape_markup, plain_markup
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def both(draw: Callable[[object], None], width: int) -> tuple[str, str]:
@@ -235,3 +239,55 @@ def test_every_character_the_port_accepts_is_one_cell_for_rich() -> None:
         assert cell_len(char) == 1 and [s[2] for s in spans] == [1, 1, 1, 1], hex(ord(char))
         assert not char.isspace() or char in " \xa0", hex(ord(char))
     assert not any(_one_cell_each(c) for c in "\t\r\x0b\x0c\x1b\x7f\u200b\u0301\u3000")
+
+
+AUDIT_ODD = (
+    "case_id,aware_date,notification_date,rapid_review_date\n"
+    "C漢字,foo\u200b,bar\t x,\n"  # wide and invisible characters: handed to rich
+    "C2,01/02/2026,[bold]x[/bold],\n"  # markup in a value: shown as written
+    'C3,2026-11-20,"multi\nline",\n'
+    "C4,2026-11-02,2026-11-03,2026-11-30\n"
+    "C5,2026-11-25,,\n"
+)
+
+
+@pytest.mark.parametrize("width", ["100", "60", "30"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["examples/cases.csv"],
+        ["examples/cases.csv", "--only", "all", "--by", "team"],
+        ["examples/annex-a.xlsx"],
+        ["ODD"],
+        ["ODD", "--only", "all"],
+    ],
+    ids=["cases", "cases-all-by", "annex-a", "odd", "odd-all"],
+)
+def test_the_audit_tables_are_rich_s_piped_output(
+    args: list[str], width: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Piped, `wtcheck audit` draws its tables without rich: the same bytes as rich's
+    piped console draws (it handed them to rich before)."""
+    from typer.testing import CliRunner
+
+    from wtcheck.cli.app import app
+    from wtcheck.render import console as console_module
+
+    odd = tmp_path / "odd.csv"
+    odd.write_text(AUDIT_ODD, encoding="utf-8")
+    argv = ["audit", *(str(odd) if a == "ODD" else str(ROOT / a) if "/" in a else a for a in args)]
+    argv += ["--as-of", "2026-12-01"]
+    monkeypatch.setenv("COLUMNS", width)
+    runner = CliRunner()
+    plain = runner.invoke(app, argv)
+    assert "+---" in plain.stdout  # tables were drawn
+    monkeypatch.setattr(
+        console_module,
+        "make_printer",
+        lambda stream=None, *, wide=False: piped_console(
+            stream or sys.stdout, console_module.piped_width(wide=wide)
+        ),
+    )
+    rich = runner.invoke(app, argv)
+    assert plain.exit_code == rich.exit_code == 1
+    assert plain.stdout == rich.stdout

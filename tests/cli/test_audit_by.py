@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import polars as pl
+import pytest
 from typer.testing import CliRunner
 
 from wtcheck.cli.app import app
@@ -56,6 +57,28 @@ def test_by_a_missing_column_says_which_is_near(tmp_path: Path) -> None:
     got = runner.invoke(app, ["audit", _file(tmp_path), *AS_OF, "--by", "teem"])
     assert got.exit_code == 2
     assert got.stderr.endswith("--by 'teem': no such column; did you mean 'Team'?\n")
+
+
+@pytest.mark.parametrize("name", ["case_id", "status", "file"])
+def test_by_a_name_the_findings_already_have_is_refused(tmp_path: Path, name: str) -> None:
+    """A group column named like one of wtcheck's own would make two columns of one name
+    (it was an internal error); the input's header is matched, the name clashes."""
+    path = tmp_path / "cases.csv"
+    path.write_text(TEXT.replace(",Team\n", f",{name}\n", 1) if name != "case_id" else TEXT)
+    got = runner.invoke(app, ["audit", str(path), *AS_OF, "--by", name])
+    assert got.exit_code == 2
+    assert got.stderr.endswith(
+        f"cases.csv: --by {name!r}: the findings already have a column of that name "
+        "(wtcheck's own: case_id, rule, rule_name, trigger_date, deadline, completed_date, "
+        "status, working_days, edition, source_row, force, anchor, file, projected, column, "
+        "value, message, episode); group by another column\n"
+    )
+
+
+def test_by_the_same_column_twice_is_refused(tmp_path: Path) -> None:
+    got = runner.invoke(app, ["audit", _file(tmp_path), *AS_OF, "--by", "team", "--by", "team"])
+    assert got.exit_code == 2
+    assert got.stderr.endswith("cases.csv: --by 'team' is given twice\n")
 
 
 def test_xlsx_output(tmp_path: Path) -> None:

@@ -488,7 +488,14 @@ def _group_columns(table: Table, by: Sequence[str]) -> list[int]:
 
     found = {normalise(h): i for i, h in enumerate(table.header) if normalise(h)}
     out = []
-    for name in by:
+    for n, name in enumerate(by):
+        if name in FIELDS:
+            raise ColumnError(
+                f"{table.name}: --by {name!r}: the findings already have a column of that name "
+                f"(wtcheck's own: {', '.join(FIELDS)}); group by another column"
+            )
+        if name in by[:n]:
+            raise ColumnError(f"{table.name}: --by {name!r} is given twice")
         i = found.get(normalise(name))
         if i is None:
             near = suggest(name, table.header)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from wtcheck.calendar.workdays import Calendar
     from wtcheck.mailer import EmailSettings
+    from wtcheck.render.plain import PlainConsole
     from wtcheck.state import Changes
 
 Notice = Callable[[str], None]
@@ -214,10 +215,11 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
         )
     else:
         from wtcheck.render.audit_view import summary_line
-        from wtcheck.render.console import make_console
+        from wtcheck.render.console import make_printer
         from wtcheck.render.safe_text import visible
 
-        console = make_console(out, wide=report.wide)
+        # piped: rich's bytes drawn without importing rich (tests/test_plain_render.py)
+        console = make_printer(out, wide=report.wide)
         console.print(visible(report.heading), markup=False, highlight=False)
         frame = result.frame
         if options.by:  # a section per group of the first --by column, then the whole
@@ -236,7 +238,7 @@ def render(result: AuditResult, options: AuditOptions, report: ReportOptions, ou
 
 
 def _print_statuses(
-    console: Console,
+    console: Console | PlainConsole,
     result: AuditResult,
     frame: pl.DataFrame,
     options: AuditOptions,

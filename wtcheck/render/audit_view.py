@@ -28,6 +28,8 @@ from wtcheck.render.safe_text import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from wtcheck.render.plain import PlainConsole
+
 STYLE = {
     Status.OVERDUE: "bold red",
     Status.LATE: "red",
@@ -71,7 +73,7 @@ def _day(d: date | None) -> str:
 
 
 def print_findings(
-    console: Console,
+    console: Console | PlainConsole,
     findings: Sequence[Finding],
     counts: Mapping[Status, int],
     shown: frozenset[Status],
@@ -208,7 +210,9 @@ def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
-def _print_plain(console: Console, title: str, rows: Sequence[tuple[str, ...]]) -> None:
+def _print_plain(
+    console: Console | PlainConsole, title: str, rows: Sequence[tuple[str, ...]]
+) -> None:
     """An ASCII table written straight to the console's file (no layout engine)."""
     widths = [max(map(len, col)) for col in zip(*rows, strict=True)]
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
