@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING
 from wtcheck.errors import DateError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import polars as pl
 
 _MONTHS = {
@@ -204,8 +206,14 @@ class DateCodes:
         self.bad.append((value, reason))
         return 1 - len(self.bad)
 
-    def read_column(self, texts: pl.Series) -> pl.Series:
+    def read_column(
+        self, texts: pl.Series, seen: Callable[[pl.Series], None] | None = None
+    ) -> pl.Series:
         """The code of every cell of *texts* (Int32; null cells are empty: 0).
+
+        *seen*, when given, is called with the column's distinct texts that reach
+        :func:`read_cell` (stripped): every numeric date among them, for a check of
+        the column's form (the month-first warning) without another pass over it.
 
         Each distinct text is stripped (as ``str.strip`` strips) and tested against
         the accepted shapes and the empty words over the whole column at once; only
@@ -227,6 +235,8 @@ class DateCodes:
             )
             .collect()
         )
+        if seen is not None:
+            seen(readable["stripped"])
         known, code = self.known, self.code
         found = [
             code(v) if (c := known.get(v)) is None else c for v in readable["stripped"].to_list()

@@ -178,3 +178,29 @@ def test_past_the_deadline_on_a_weekend_is_at_least_one_working_day(tmp_path: Pa
         ("C1", Status.LATE, date(2026, 11, 20), 1),
         ("C2", Status.OVERDUE, date(2026, 11, 20), 1),
     ]
+
+
+MONTH_FIRST = (
+    "{path}: column 'notification_date' looks month-first (a second field over 12 and none "
+    "in the first); wtcheck reads dates day first, always: check the export's date format"
+)
+
+
+@pytest.mark.parametrize(
+    ("cells", "warned"),
+    [
+        (["11/20/2026", " 11/25/2026 ", "11/02/2026"], True),  # 20 and 25 cannot be months
+        (["11/12/2026", "12/13/2026"], True),  # boundary: a second field of 13
+        (["11/12/2026", "12/12/2026"], False),  # 12 can be either: no warning
+        (["11/20/2026", "21/11/2026"], False),  # 21/11 can only be day first
+        (["2026-11-20", "not known", ""], False),  # ISO and junk: nothing to say
+    ],
+)
+def test_a_month_first_column_is_named_once(
+    tmp_path: Path, cells: list[str], warned: bool
+) -> None:
+    rows = "".join(f"C{n},20/11/2026,{c}\n" for n, c in enumerate(cells))
+    notes: list[str] = []
+    audit_text(tmp_path, "case_id,aware_date,notification_date\n" + rows, rules=SIN, notes=notes)
+    expected = [MONTH_FIRST.format(path=tmp_path / "in.csv")] if warned else []
+    assert [n for n in notes if "month-first" in n] == expected

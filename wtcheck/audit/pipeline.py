@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -221,9 +222,7 @@ class Audit:
         for batch in table.batches:
             if not len(batch):
                 continue
-            if first:
-                _warn_month_first(batch, columns, date_keys, table.name, notice)
-                first = False
+            shapes: dict[str, pl.Series] = {}  # the first batch's date texts, for a warning
             self.dates.trim()
             for resolver in self._resolvers.values():
                 resolver.trim()
@@ -234,13 +233,21 @@ class Audit:
                 *(_group(f"c{i}").alias(f"g{n}") for n, i in enumerate(groups)),
             )
             work = work.with_columns(
-                *(self.dates.read_column(batch[f"c{index[k]}"]).alias(k) for k in date_keys),
+                *(
+                    self.dates.read_column(
+                        batch[f"c{index[k]}"], partial(shapes.__setitem__, k) if first else None
+                    ).alias(k)
+                    for k in date_keys
+                ),
                 *(batch[f"c{index[k]}"].alias(f"t_{k}") for k in date_keys),  # shown if unreadable
                 *(
                     _flag(batch[f"c{index[_flag_column(k)]}"], k != NO_PLAN).alias(k)
                     for k in flag_keys
                 ),
             )
+            if first:
+                _warn_month_first(shapes, columns, table.name, notice)
+                first = False
             for plan in plans:
                 self._plan_batch(plan, work, table.name, columns)
             if chain is not None:
@@ -506,13 +513,14 @@ def _group_columns(table: Table, by: Sequence[str]) -> list[int]:
 
 
 def _warn_month_first(
-    batch: pl.DataFrame, columns: ColumnMap, keys: set[str], name: str, notice: Notice
+    texts: Mapping[str, pl.Series], columns: ColumnMap, name: str, notice: Notice
 ) -> None:
-    """A notice per date column whose values look month-first (never read so)."""
+    """A notice per date column whose values look month-first (never read so); *texts*:
+    each column's distinct texts of a date's shape (:meth:`DateCodes.read_column`)."""
     from wtcheck.inputs.columns import looks_month_first
 
-    for key in sorted(keys):
-        if looks_month_first(batch[f"c{columns.index[key]}"]):
+    for key in sorted(texts):
+        if looks_month_first(texts[key]):
             notice(
                 f"{name}: column {columns.header_for(key)!r} looks month-first (a second field "
                 "over 12 and none in the first); wtcheck reads dates day first, always: check "
