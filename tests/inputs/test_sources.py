@@ -56,6 +56,15 @@ def test_rows_read_are_counted_without_blank_lines(tmp_path: Path) -> None:
     assert [f.row for f in found.findings] == [2, 6]
 
 
+def test_a_row_with_only_a_case_id_is_a_row(tmp_path: Path) -> None:
+    """Only rows with no text in any cell are blank: a case id alone (no dates yet) is
+    read and counted, whitespace alone is not."""
+    text = H + "C1,2025-01-06,\nC9,,\n \t,,\nC2,2025-01-06,\n"
+    found = audit_text(tmp_path, text, rules=SA, as_of=dt.date(2025, 1, 7))
+    assert found.result.rows == 3
+    assert [f.row for f in found.findings] == [2, 5]
+
+
 def test_cr_only_line_ends_are_lines(tmp_path: Path) -> None:
     """Safety issue item 5: an old Mac export is read, not dumped into an error."""
     data = (H + "C1,2025-01-06,\nC2,2025-01-06,2025-01-08\n").replace("\n", "\r").encode()

@@ -321,16 +321,17 @@ class _Rows:
                 "extra cells are ignored (also on later rows)"
             )
         cells = [f"c{i}" for i in range(width)]
-        # a blank line (or one of delimiters) has no cell; whitespace is looked at only
-        # in rows whose other cells are all empty (cheap: no string work per cell)
-        empty = (
+        frame = frame.select(*cells, "line")
+        # a blank line (or one of delimiters) has no cell but perhaps the first: its text
+        # is looked at only when some row has no other cell (most exports have none)
+        others = (
             pl.all_horizontal(pl.col(c).is_null() for c in cells[1:]) if width > 1 else pl.lit(True)
         )
-        blank = empty & (pl.col("c0").is_null() | (pl.col("c0").str.strip_chars(" \t") == ""))
-        frame = frame.select(*cells, "line")
-        drop = frame.select(blank).to_series()
-        if drop.any():  # most exports have none: no copy of every cell then
-            frame = frame.filter(~drop)
+        if width == 1 or frame.select(others.any()).item():
+            first = pl.col("c0")
+            frame = frame.filter(
+                ~(others & (first.is_null() | (first.str.strip_chars(" \t") == "")))
+            )
         self.count.rows += len(frame)
         return frame
 
