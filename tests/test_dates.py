@@ -126,3 +126,11 @@ def test_documented_forms(text: str, expected: date) -> None:
 
 def test_format_long() -> None:
     assert format_long(date(2023, 5, 15)) == "Mon 15 May 2023"
+
+
+def test_the_stripped_characters_are_python_s_whitespace() -> None:
+    """dates._SPACE is written out (no work at start-up); it must be exactly what
+    str.strip() strips, every character Python calls whitespace."""
+    from wtcheck.dates import _SPACE
+
+    assert "".join(chr(i) for i in range(0x110000) if chr(i).isspace()) == _SPACE

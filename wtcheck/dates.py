@@ -61,10 +61,12 @@ _WORDY_SHAPE = (
     r"([0-9]{4}|[0-9]{2})" + _TIME
 )
 _SERIAL_SHAPE = r"([0-9]{1,6})(?:\.0+)?"
-_ISO = re.compile(_ISO_SHAPE + "$")
-_NUMERIC = re.compile(_NUMERIC_SHAPE + "$")
-_WORDY = re.compile(_WORDY_SHAPE + "$")
-_SERIAL = re.compile(_SERIAL_SHAPE + "$")
+# compiled on first use (re's cache keeps them): a command that reads one ISO date
+# does not pay for the others at start-up
+_ISO = _ISO_SHAPE + "$"
+_NUMERIC = _NUMERIC_SHAPE + "$"
+_WORDY = _WORDY_SHAPE + "$"
+_SERIAL = _SERIAL_SHAPE + "$"
 _CANDIDATE = r"^(?:[0-9]{1,6}(?:\.0+)?$|[0-9]{4}[-/]|[0-9]{1,2}[/.-][0-9]|(?:[A-Za-z]+,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?[\s-]+[A-Za-z])"
 """What a text must start like to be one of the shapes above (no backreferences: polars
 checks it over a whole column; a text that fails it is rejected without Python)."""
@@ -116,15 +118,15 @@ def parse_date(text: str, *, excel_serials: bool = False) -> date:
     value = text.strip()
     if not value:
         raise DateError(text, "empty; " + EXPECTED)
-    m = _ISO.match(value)
+    m = re.match(_ISO, value)
     if m:
         _check_time(value, m, 5)
         return _make(value, int(m[1]), int(m[3]), int(m[4]))
-    m = _NUMERIC.match(value)
+    m = re.match(_NUMERIC, value)
     if m:
         _check_time(value, m, 5)
         return _make(value, _two_digit(m[4]), int(m[3]), int(m[1]))
-    m = _WORDY.match(value)
+    m = re.match(_WORDY, value)
     if m:
         _check_time(value, m, 5)
         month = _MONTHS.get(m[3].lower())
@@ -139,7 +141,7 @@ def parse_date(text: str, *, excel_serials: bool = False) -> date:
                 raise DateError(value, f"{day:%d %B %Y} was a {day:%A}, not {m[1]}")
         return day
     if excel_serials:
-        m = _SERIAL.match(value)
+        m = re.match(_SERIAL, value)
         if m:
             serial = int(m[1])
             if SERIAL_FIRST <= serial <= SERIAL_LAST:
@@ -263,8 +265,12 @@ class DateCodes:
 
 NO_SHAPE = -1
 """The code of every text that cannot start an accepted form (reason :data:`EXPECTED`)."""
-_SPACE = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
-"""What ``str.strip()`` strips (polars' default set differs: \\x1c-\\x1f)."""
+_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""What ``str.strip()`` strips (polars' default set differs: \\x1c-\\x1f); written out,
+not computed at start-up (tests/test_dates.py checks it against ``str.isspace``)."""
 CACHE_LIMIT = 1_000_000
 """Distinct texts :class:`DateCodes` remembers before it starts afresh (flat memory)."""
 
