@@ -196,9 +196,7 @@ MONTH_FIRST = (
         (["2026-11-20", "not known", ""], False),  # ISO and junk: nothing to say
     ],
 )
-def test_a_month_first_column_is_named_once(
-    tmp_path: Path, cells: list[str], warned: bool
-) -> None:
+def test_a_month_first_column_is_named_once(tmp_path: Path, cells: list[str], warned: bool) -> None:
     rows = "".join(f"C{n},20/11/2026,{c}\n" for n, c in enumerate(cells))
     notes: list[str] = []
     audit_text(tmp_path, "case_id,aware_date,notification_date\n" + rows, rules=SIN, notes=notes)
