@@ -128,14 +128,15 @@ def unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.Da
     plain = pl.col("inv_value").str.contains(_PLAIN)
     odd = kept.filter(pl.col("inv_key").is_not_null() & ~plain.fill_null(True))
     reprs = {v: repr(v) for v in odd["inv_value"].drop_nulls().unique().to_list()}
+    quoted = pl.when(plain).then(pl.lit("'") + pl.col("inv_value") + pl.lit("'"))
     value_repr = (
-        pl.when(plain)
-        .then(pl.lit("'") + pl.col("inv_value") + pl.lit("'"))
-        .otherwise(
+        quoted.otherwise(
             pl.col("inv_value").replace_strict(
                 list(reprs), list(reprs.values()), default=None, return_dtype=pl.String
             )
         )
+        if reprs  # most exports: every unreadable text is plain ASCII
+        else quoted
     )
     return kept.with_columns(
         pl.format(
