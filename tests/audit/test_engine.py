@@ -264,3 +264,33 @@ def test_a_plans_end_stops_its_review_clock(
     )
     found = audit_text(tmp_path, text, rules=(get_rule("rcpc-next"),))
     assert [(f.status, f.deadline, f.days) for f in found.findings] == expected
+
+
+def test_an_unreadable_cell_is_shown_as_python_shows_it(tmp_path: Path) -> None:
+    """The value column holds the cell's text (stripped); the message shows it as repr
+    does: plain ASCII in single quotes, anything else (a quote, a backslash, a control
+    character, non-ASCII) as Python escapes it."""
+    from wtcheck.dates import EXPECTED
+
+    cells = ["unknown", "it's", "a\\b", "x\x01y", "café", " spaced\u00a0"]
+    text = "case_id,aware_date,notification_date\n" + "".join(
+        f'C{n},"{c}",\n' for n, c in enumerate(cells)
+    )
+    engine = audit_text(tmp_path, text, rules=(get_rule("sin-panel"),))
+    assert [(f.row, f.value, f.message) for f in engine.findings] == [
+        (2, "unknown", f"row 2, column 'aware_date': 'unknown': {EXPECTED}"),
+        (3, "it's", f"row 3, column 'aware_date': \"it's\": {EXPECTED}"),
+        (4, "a\\b", f"row 4, column 'aware_date': 'a\\\\b': {EXPECTED}"),
+        (5, "x\x01y", f"row 5, column 'aware_date': 'x\\x01y': {EXPECTED}"),
+        (6, "café", f"row 6, column 'aware_date': 'café': {EXPECTED}"),
+        (7, "spaced", f"row 7, column 'aware_date': 'spaced': {EXPECTED}"),
+    ]
+    # only plain texts: the same messages, without a single lookup of an escaped form
+    plain = audit_text(
+        tmp_path,
+        "case_id,aware_date,notification_date\nC0,unknown,\n",
+        rules=(get_rule("sin-panel"),),
+    )
+    assert [f.message for f in plain.findings] == [
+        f"row 2, column 'aware_date': 'unknown': {EXPECTED}"
+    ]
