@@ -208,6 +208,7 @@ def summarise(
         .select(needed)
         .filter(~pl.col("status").is_in(NOT_WORK))
         .with_columns(*_groups(frame, by))
+        .with_columns(pl.col(keys).cast(pl.Categorical))  # grouped by integers, not text
         .collect()
     )
     done = completions(live, cal=cal, period=period, by=by, grouped=True)
@@ -230,6 +231,7 @@ def summarise(
         )
         .rename({"open_delta": "open_at_end", "overdue_delta": "overdue_at_end"})
         .filter((pl.col("completed") > 0) | (pl.col("open_at_end") > 0))
+        .with_columns(pl.col(keys).cast(pl.String))
     )
     for b in bands:  # a band only for the rules DfE publishes it for
         has = [rid for rid, r in rules.items() if b in bands_for(r)]
