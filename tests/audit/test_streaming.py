@@ -122,3 +122,16 @@ def test_open_atomic_replaces_only_on_success(tmp_path: Path) -> None:
     with open_atomic(target) as fh:
         fh.write("new\r\n")
     assert target.read_bytes() == b"new\r\n"
+
+
+def test_a_frame_without_text_columns_is_written() -> None:
+    """The writer neutralises text cells; a frame with none is written as it is."""
+    import io
+
+    import polars as pl
+
+    from wtcheck.render.findings_view import CsvFrameWriter
+
+    out = io.StringIO()
+    CsvFrameWriter(out)(pl.DataFrame({"a": [1, 2], "b": [None, None]}))
+    assert out.getvalue() == "a,b\r\n1,\r\n2,\r\n"

@@ -221,3 +221,38 @@ def test_no_escape_sequence_from_data_reaches_the_terminal(tmp_path: Path) -> No
     out = result.stdout  # type: ignore[attr-defined]
     assert "\x1b" not in out
     assert "| 2024-25 | N\ufffd[2Jorth |" in out
+
+
+@pytest.mark.parametrize("name", ["force", "message"])
+def test_by_a_column_only_the_audit_s_full_findings_have(tmp_path: Path, name: str) -> None:
+    """The report's findings are lean: a group named like a column only the audit's full
+    findings have (force, message) is a group here, not a clash."""
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV.replace(",team\n", f",{name}\n", 1), encoding="utf-8")
+    result = run("report", str(path), *ARGS, "--period", "year", "--by", name, "-f", "csv")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))  # type: ignore[attr-defined]
+    assert [(r["period"], r[name], r["completed"]) for r in rows] == [
+        ("2024-25", "North", "1"),
+        ("2024-25", "South", "0"),
+        ("2025-26", "(none)", "0"),
+        ("2025-26", "South", "2"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["period", "completed", "band_11_15", "bucket", "status"])
+def test_by_a_name_the_report_or_its_findings_have_is_refused(tmp_path: Path, name: str) -> None:
+    """Two columns of one name would be an internal error: one line and exit 2 instead."""
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV.replace(",team\n", f",{name}\n", 1), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(path), *ARGS, "--by", name])
+    assert result.exit_code == 2
+    err = result.stderr.strip().splitlines()  # type: ignore[attr-defined]
+    assert len(err) == 1
+    start = (
+        f"wtcheck: error: {path}: --by {name!r}: the findings already have a column of that name"
+        if name == "status"
+        else f"wtcheck: error: --by {name!r}: the report already has a column of that name"
+    )
+    assert err[0].startswith(start)
+    assert err[0].endswith("; group by another column")

@@ -216,7 +216,7 @@ class Audit:
             if stored_review:
                 date_keys.add(stored_review)
         flag_keys = {k for p in plans for k in p.suppress}
-        groups = _group_columns(table, options.by)
+        groups = _group_columns(table, options.by, LEAN if options.lean else FIELDS)
         held: list[pl.DataFrame] = []  # a chain's columns, for every row of the table
         first = True
         for batch in table.batches:
@@ -489,17 +489,18 @@ def _group(column: str) -> pl.Expr:
     return pl.when(text == "").then(pl.lit(NO_GROUP)).otherwise(text)
 
 
-def _group_columns(table: Table, by: Sequence[str]) -> list[int]:
-    """The column index of each ``--by`` name in *table*; ColumnError names a missing one."""
+def _group_columns(table: Table, by: Sequence[str], taken: Sequence[str]) -> list[int]:
+    """The column index of each ``--by`` name in *table*; ColumnError names a missing one,
+    one given twice, or one of the findings' own columns (*taken*: FIELDS, or LEAN)."""
     from wtcheck.inputs.columns import normalise, suggest
 
     found = {normalise(h): i for i, h in enumerate(table.header) if normalise(h)}
     out = []
     for n, name in enumerate(by):
-        if name in FIELDS:
+        if name in taken:
             raise ColumnError(
                 f"{table.name}: --by {name!r}: the findings already have a column of that name "
-                f"(wtcheck's own: {', '.join(FIELDS)}); group by another column"
+                f"(wtcheck's own: {', '.join(taken)}); group by another column"
             )
         if name in by[:n]:
             raise ColumnError(f"{table.name}: --by {name!r} is given twice")

@@ -77,9 +77,13 @@ class CsvFrameWriter:
             return
         strings = [c for c, t in frame.schema.items() if t == pl.String]
         # only the columns with a cell to change are rebuilt (a copy of every text costs)
-        change = frame.select(
-            (pl.col(c).str.contains(_FIRST) | (pl.col(c) == "")).any() for c in strings
-        ).row(0)
+        change = (
+            frame.select(
+                (pl.col(c).str.contains(_FIRST) | (pl.col(c) == "")).any() for c in strings
+            ).row(0)
+            if strings
+            else ()
+        )
         safe = frame.with_columns(
             pl.when(pl.col(c).str.contains(_FIRST))
             .then(pl.lit("'") + pl.col(c))

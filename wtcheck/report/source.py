@@ -37,7 +37,9 @@ def audit_frame(
 ) -> pl.DataFrame:
     """The audit of *files* as of *as_of*, every finding, as a DataFrame (see module)."""
     from wtcheck.audit.pipeline import audit_files
+    from wtcheck.report.summary import check_groups
 
+    check_groups(by)
     options = dataclasses.replace(
         options, as_of=as_of, keep=frozenset(Status), by=tuple(by), lean=True
     )

@@ -129,6 +129,29 @@ def period_label(start: pl.Expr, period: Period) -> pl.Expr:
     return pl.format("{} Q{}", label, quarter)
 
 
+REPORT_COLUMNS: tuple[str, ...] = (
+    "period", "period_start", "period_end", "counted_to", "completed", "on_time",
+    "pct_on_time", "q1_days", "median_days", "q3_days", *(b.column for b in ALL_BANDS),
+    "open_at_end", "overdue_at_end", "england_pct_on_time", "england_year",
+    "bucket", "days_taken", "open_delta", "overdue_delta",
+)  # fmt: skip
+"""The summary's own columns (its table's, then those it works with): no --by group may
+take one of these names (:func:`check_groups`)."""
+
+
+def check_groups(by: Sequence[str]) -> None:
+    """ColumnError when a --by name is one of the summary's own columns."""
+    from wtcheck.errors import ColumnError
+
+    for name in by:
+        if name in REPORT_COLUMNS:
+            shown = ", ".join(c for c in REPORT_COLUMNS if not c.startswith("band_"))
+            raise ColumnError(
+                f"--by {name!r}: the report already has a column of that name ({shown}, "
+                "band_...); group by another column"
+            )
+
+
 def _groups(frame: pl.DataFrame, by: Sequence[str]) -> list[pl.Expr]:
     """The --by columns as strings, "(none)" where a row has no value."""
     return [
