@@ -38,7 +38,7 @@ import polars as pl
 
 from wtcheck.audit.fields import NO_GROUP
 from wtcheck.calendar.workdays import Calendar
-from wtcheck.errors import InputError
+from wtcheck.errors import ColumnError, InputError
 from wtcheck.report.measures import ALL_BANDS, Band, bands_for, england_figures
 from wtcheck.report.period import Period
 from wtcheck.rules import get_rule
@@ -129,23 +129,31 @@ def period_label(start: pl.Expr, period: Period) -> pl.Expr:
     return pl.format("{} Q{}", label, quarter)
 
 
+_PERIOD = ("period", "period_start", "period_end", "counted_to")
+_DONE = ("completed", "on_time", "pct_on_time", "q1_days", "median_days", "q3_days")
+_OPEN = ("open_at_end", "overdue_at_end")
+_ENGLAND = ("england_pct_on_time", "england_year")
+"""The summary table's columns after its keys, in order (the DfE bands between _DONE and
+_OPEN, England's figures last, each where it applies)."""
+_WORKING = ("bucket", "days_taken", "open_delta", "overdue_delta")
+"""Columns the summary works with on the way."""
 REPORT_COLUMNS: tuple[str, ...] = (
-    "period", "period_start", "period_end", "counted_to", "completed", "on_time",
-    "pct_on_time", "q1_days", "median_days", "q3_days", *(b.column for b in ALL_BANDS),
-    "open_at_end", "overdue_at_end", "england_pct_on_time", "england_year",
-    "bucket", "days_taken", "open_delta", "overdue_delta",
-)  # fmt: skip
-"""The summary's own columns (its table's, then those it works with): no --by group may
-take one of these names (:func:`check_groups`)."""
+    *_PERIOD,
+    *_DONE,
+    *(b.column for b in ALL_BANDS),
+    *_OPEN,
+    *_ENGLAND,
+    *_WORKING,
+)
+"""Every column of the summary's own: no --by group may take one of these names
+(:func:`check_groups`)."""
 
 
 def check_groups(by: Sequence[str]) -> None:
     """ColumnError when a --by name is one of the summary's own columns."""
-    from wtcheck.errors import ColumnError
-
     for name in by:
         if name in REPORT_COLUMNS:
-            shown = ", ".join(c for c in REPORT_COLUMNS if not c.startswith("band_"))
+            shown = ", ".join((*_PERIOD, *_DONE, *_OPEN, *_ENGLAND, *_WORKING))
             raise ColumnError(
                 f"--by {name!r}: the report already has a column of that name ({shown}, "
                 "band_...); group by another column"
@@ -273,11 +281,8 @@ def summarise(
         .with_columns(counted_to=pl.min_horizontal("period_end", pl.lit(as_of)))
     )
     return table.sort(["rule", "bucket", *by]).select(
-        *keys, "period", "period_start", "period_end", "counted_to",
-        "completed", "on_time", "pct_on_time",
-        "q1_days", "median_days", "q3_days", *(b.column for b in bands),
-        "open_at_end", "overdue_at_end",
-        *(c for c in ("england_pct_on_time", "england_year") if c in table.columns),
+        *keys, *_PERIOD, *_DONE, *(b.column for b in bands), *_OPEN,
+        *(c for c in _ENGLAND if c in table.columns),
     )  # fmt: skip
 
 
