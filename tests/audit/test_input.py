@@ -193,6 +193,8 @@ MONTH_FIRST = (
         (["11/12/2026", "12/13/2026"], True),  # boundary: a second field of 13
         (["11/12/2026", "12/12/2026"], False),  # 12 can be either: no warning
         (["11/20/2026", "21/11/2026"], False),  # 21/11 can only be day first
+        (["11/20/2026", "13/11/2026"], False),  # boundary: a first field of 13 is a day
+        (["11/20/2026", "12/11/2026"], True),  # and 12 may be a month: no contradiction
         (["2026-11-20", "not known", ""], False),  # ISO and junk: nothing to say
     ],
 )

@@ -135,3 +135,21 @@ def test_a_frame_without_text_columns_is_written() -> None:
     out = io.StringIO()
     CsvFrameWriter(out)(pl.DataFrame({"a": [1, 2], "b": [None, None]}))
     assert out.getvalue() == "a,b\r\n1,\r\n2,\r\n"
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_findings_listed_in_slices_are_the_findings(
+    size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's listed findings go to the sink in slices of SLICE rows (200,000): every
+    finding once, in order, whatever the slice size (here a few rows, so that a rule's
+    findings of the example span several slices and end in a part-slice)."""
+    from wtcheck.audit import pipeline
+
+    whole = _audit().frame
+    assert whole.height > 3 * size
+    frames: list[pl.DataFrame] = []
+    monkeypatch.setattr(pipeline, "SLICE", size)
+    _audit(sink=frames.append)
+    assert max(f.height for f in frames) == size
+    assert pl.concat(frames).equals(whole)
