@@ -51,7 +51,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from _common import cases_file, header, median, table, wtcheck_exe
+from _common import cases_file, compile_bytecode, header, median, table, wtcheck_exe
 
 AS_OF = "2026-12-01"
 SOON = 5
@@ -463,7 +463,12 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated contenders (default: all)")
     args = parser.parse_args()
     path = cases_file(args.dir, args.rows)
-    me = [sys.executable, str(Path(__file__).resolve()), "--contender"]
+    # each contender imports this module, byte-compiled like wtcheck (compile_bytecode):
+    # a script run by path is compiled afresh on every run
+    here = Path(__file__).resolve().parent
+    compile_bytecode(here)
+    boot = f"import sys; sys.path.insert(0, {str(here)!r}); import audit; audit.main()"
+    me = [sys.executable, "-c", boot, "--contender"]
 
     def argvs_for(
         file: Path, tag: str, names: list[str]

@@ -160,6 +160,56 @@ def test_small_chunks_give_the_same_findings(
     assert len(whole) == 60 and whole[-1].row == len(physical) == 81
 
 
+def _case_ids(tmp_path: Path, data: bytes, notes: list[str] | None = None) -> list[str]:
+    return [f.case_id for f in audit_bytes(tmp_path, data, rules=SIN, notes=notes).findings]
+
+
+@pytest.mark.parametrize("size", range(1, 9))
+def test_a_character_split_between_reads_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """UTF-8 bytes pass through unread: a character that one read of *size* bytes cuts
+    (2, 3 and 4 bytes: é, ‘, 𝒞) is held back until whole; the file is never taken for
+    cp1252."""
+    import wtcheck.inputs.sources as sources
+
+    ids = ["Cé", "C‘1’", "C𝒞", "Cé𝒞‘"]
+    rows = "".join(f"{c},20/11/2026,\n" for c in ids)
+    data = ("case_id,aware_date,notification_date\n" + rows).encode()
+    monkeypatch.setattr(sources, "CHUNK", size)
+    notes: list[str] = []
+    assert _case_ids(tmp_path, data, notes) == ids
+    assert notes == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 20, 59, 60, 61, 1 << 20])
+def test_cp1252_after_utf8_in_a_later_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """A byte that is not UTF-8 late in the file (cp1252's ‘ right after a UTF-8 é, at
+    offsets 59-61): reads before the one that holds it stay UTF-8, whole characters only
+    (a read that ends inside é holds its first byte back); that read and the rest are
+    cp1252, announced once. So é reads as cp1252's Ã© unless a read ends between é and ‘."""
+    import wtcheck.inputs.sources as sources
+
+    head = b"case_id,aware_date,notification_date\nC1-padded,20/11/2026,\n"
+    assert len(head) == 59
+    data = head + "é".encode() + "‘2’,20/11/2026,\n".encode("cp1252")
+    monkeypatch.setattr(sources, "CHUNK", size)
+    notes: list[str] = []
+    first = "é‘2’" if 61 % size == 0 else "Ã©‘2’"
+    assert _case_ids(tmp_path, data, notes) == ["C1-padded", first]
+    assert [n.split(": ", 1)[1] for n in notes] == [
+        "not valid UTF-8; reading it as Windows-1252 (cp1252)"
+    ]
+
+
+def test_a_file_ending_inside_a_character_is_one_line(tmp_path: Path) -> None:
+    data = b"case_id,aware_date,notification_date\nC1,20/11/2026,\n" + "é".encode()[:1]
+    with pytest.raises(InputError, match=r"in\.csv: ends in the middle of a character$"):
+        audit_bytes(tmp_path, data, rules=SIN)
+
+
 def test_rules_off_by_default_run_only_when_chosen(tmp_path: Path) -> None:
     # notif-ofsted-2010 (1 working day, unverified) is off unless asked for by --rule
     text = "case_id,aware_date,notification_date\nC1,01/05/2012,\n"

@@ -20,7 +20,7 @@ CSV, as local authorities really have it:
   line where it starts and how many lines it spans, and one whose swallowed
   lines have the shape of whole rows themselves (a stray quote) is an error
   naming its first line;
-* read in pieces of :data:`PIECE` characters: memory stays flat.
+* read in pieces of :data:`PIECE` bytes: memory stays flat.
 
 Workbooks (``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls``) are read offline by
 ``fastexcel`` (Rust's calamine): real date cells, Excel serials and text dates
@@ -49,7 +49,7 @@ Notice = Callable[[str], None]
 
 CHUNK = 1 << 20
 PIECE = 64 << 20
-"""Characters of a CSV parsed at once (cut at a record's end)."""
+"""Bytes of a CSV (as UTF-8) parsed at once (cut at a record's end)."""
 MAX_HEADER = 1 << 20
 DELIMITERS = (",", ";", "\t")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -138,10 +138,15 @@ def _sniff_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def _texts(
+def _utf8(
     source: Source, head: bytes, notice: Notice, progress: Callable[[int], None]
-) -> Iterator[str]:
-    """The decoded text of *source* (whose first bytes, already read, are *head*)."""
+) -> Iterator[bytes]:
+    """The text of *source* (whose first bytes, already read, are *head*) as UTF-8 bytes.
+
+    A UTF-8 file's bytes pass through as they are (checked, not decoded: ASCII, most
+    exports, is checked a machine word at a time; a character split between two reads
+    is held back until it is whole); other encodings are decoded and encoded again.
+    """
     encoding, bom = _sniff_encoding(head)
     decoder = codecs.getincrementaldecoder(encoding)()
     chunk = head[bom:]
@@ -149,21 +154,28 @@ def _texts(
     fallen_back = False
     cr_only: bool | None = None
     while chunk:
-        try:
-            text = decoder.decode(chunk)
-        except UnicodeDecodeError:
-            if fallen_back or encoding != "utf-8":
+        if encoding == "utf-8" and not fallen_back:
+            held = decoder.getstate()[0]  # the start of a character the last read split
+            try:
+                if held or not chunk.isascii():
+                    decoder.decode(chunk)  # only a check: the bytes themselves go on
+                whole = held + chunk
+                out = whole[: len(whole) - len(decoder.getstate()[0])]
+            except UnicodeDecodeError:
+                notice(f"{source.name}: not valid UTF-8; reading it as Windows-1252 (cp1252)")
+                decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+                fallen_back = True
+                out = decoder.decode(held + chunk).encode("utf-8")
+        else:
+            try:
+                out = decoder.decode(chunk).encode("utf-8")
+            except UnicodeDecodeError:
                 raise InputError(f"{source.name}: cannot be decoded as {encoding}") from None
-            pending = decoder.getstate()[0]
-            notice(f"{source.name}: not valid UTF-8; reading it as Windows-1252 (cp1252)")
-            decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
-            fallen_back = True
-            text = decoder.decode(pending + chunk)
-        if cr_only is None and text:
-            cr_only = "\r" in text and "\n" not in text
+        if cr_only is None and out:
+            cr_only = b"\r" in out and b"\n" not in out
             if cr_only:
                 notice(f"{source.name}: lines end in CR alone (an old Mac export); reading them so")
-        yield text.replace("\r", "\n") if cr_only else text
+        yield out.replace(b"\r", b"\n") if cr_only else out
         chunk = source.stream.read(CHUNK)
         progress(len(chunk))
     try:
@@ -171,7 +183,7 @@ def _texts(
     except UnicodeDecodeError:
         raise InputError(f"{source.name}: ends in the middle of a character") from None
     if tail:
-        yield tail.replace("\r", "\n") if cr_only else tail
+        yield (tail.replace("\r", "\n") if cr_only else tail).encode("utf-8")
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -182,17 +194,17 @@ def sniff_delimiter(header_line: str) -> str:
 def _read_csv(
     source: Source, head: bytes, notice: Notice, progress: Callable[[int], None]
 ) -> Table:
-    texts = _texts(source, head, notice, progress)
-    first = ""
+    texts = _utf8(source, head, notice, progress)
+    first = b""
     for text in texts:
         first += text
-        if "\n" in first.lstrip(" \t,;\r\n") or len(first) > MAX_HEADER:
+        if b"\n" in first.lstrip(b" \t,;\r\n") or len(first) > MAX_HEADER:
             break
-    lines = first.split("\n", 200)
-    at = next((i for i, ln in enumerate(lines[:200]) if ln.strip(" \t,;\r")), None)
+    lines = first.split(b"\n", 200)
+    at = next((i for i, ln in enumerate(lines[:200]) if ln.strip(b" \t,;\r")), None)
     if at is None:
         raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
-    head_line = lines[at].rstrip("\r")
+    head_line = lines[at].rstrip(b"\r").decode("utf-8", "replace")  # whole characters
     if len(head_line) > MAX_HEADER:
         raise InputError(
             f"{source.name}: no line break in the first {MAX_HEADER >> 20} MiB; "
@@ -221,7 +233,7 @@ def _split_line(line: str, delimiter: str) -> list[str]:
     return line.split(delimiter)
 
 
-def _chain(first: str, texts: Iterator[str]) -> Iterator[str]:
+def _chain(first: bytes, texts: Iterator[bytes]) -> Iterator[bytes]:
     if first:
         yield first
     yield from texts
@@ -229,25 +241,25 @@ def _chain(first: str, texts: Iterator[str]) -> Iterator[str]:
 
 def _csv_batches(
     name: str,
-    texts: Iterator[str],
+    texts: Iterator[bytes],
     delimiter: str,
     width: int,
     header_line: int,
     count: ReadCount,
     notice: Notice,
 ) -> Iterator[pl.DataFrame]:
-    """The rows after the header, one frame per piece of about :data:`PIECE` characters."""
+    """The rows after the header (UTF-8), one frame per piece of about :data:`PIECE` bytes."""
     state = _Rows(name, delimiter, width, count, notice)
     line = header_line  # lines before the piece
-    parts: list[str] = []
+    parts: list[bytes] = []
     size = 0
-    pending = ""
+    pending = b""
     for text in texts:
         parts.append(text)
         size += len(text)
         if size < PIECE:
             continue
-        pending = "".join(parts)
+        pending = b"".join(parts)
         cut = _record_end(pending)
         if cut < 0:
             parts, size = [pending], len(pending)
@@ -255,24 +267,24 @@ def _csv_batches(
         piece, rest = pending[:cut], pending[cut + 1 :]
         parts, size = [rest], len(rest)
         del pending
-        lines = piece.count("\n") + 1
+        lines = piece.count(b"\n") + 1
         frame = state.parse(piece, line + 1)
         del piece
         yield frame
         del frame  # one piece alive at a time: not this one while the next is read
         line += lines
-    pending = "".join(parts).rstrip("\r\n")
+    pending = b"".join(parts).rstrip(b"\r\n")
     if pending:
         yield state.parse(pending, line + 1)
 
 
-def _record_end(text: str) -> int:
+def _record_end(text: bytes) -> int:
     """The last line break of *text* outside quotes (quotes counted from its start), or -1."""
-    cut = text.rfind("\n")
-    quotes = text.count('"', 0, cut) if cut >= 0 else 0
+    cut = text.rfind(b"\n")
+    quotes = text.count(b'"', 0, cut) if cut >= 0 else 0
     while cut >= 0 and quotes % 2:
-        prev = text.rfind("\n", 0, cut)
-        quotes -= text.count('"', prev + 1, cut)
+        prev = text.rfind(b"\n", 0, cut)
+        quotes -= text.count(b'"', prev + 1, cut)
         cut = prev
     return cut
 
@@ -285,36 +297,38 @@ class _Rows:
         self.count, self.notice = count, notice
         self.noted_long = False
 
-    def parse(self, piece: str, first_line: int) -> pl.DataFrame:
-        """The rows of *piece*, whose first line is line *first_line* of the file."""
+    def parse(self, piece: bytes, first_line: int) -> pl.DataFrame:
+        """The rows of *piece* (UTF-8), whose first line is line *first_line* of the file."""
         import polars as pl
 
         width = self.width
         schema = {f"c{i}": pl.String for i in range(width + 1)}  # one more: long rows
-        lines = piece.count("\n") + 1
+        lines = piece.count(b"\n") + 1
         try:
             frame = pl.read_csv(
-                piece.encode("utf-8"),
+                piece,
                 has_header=False,
                 separator=self.delimiter,
                 schema=schema,
                 truncate_ragged_lines=True,
                 missing_columns="insert",
                 quote_char='"',
-            )
+            ).rechunk()  # the reader's threads leave each column in pieces: one copy
+            # now, or every later select that adds a column copies the cells again
         except pl.exceptions.PolarsError:
-            self._fail_unclosed(piece, first_line)
+            self._fail_unclosed(piece.decode("utf-8"), first_line)
             raise  # pragma: no cover - _fail_unclosed always raises
         if len(frame) == lines:
             numbers = pl.int_range(first_line, first_line + lines, dtype=pl.Int64, eager=True)
         else:
-            numbers = pl.Series(self._record_lines(piece, first_line, len(frame)), dtype=pl.Int64)
+            starts = self._record_lines(piece.decode("utf-8"), first_line, len(frame))
+            numbers = pl.Series(starts, dtype=pl.Int64)
         frame = frame.with_columns(numbers.alias("line"))
         extra = frame.get_column(f"c{width}")
         if not self.noted_long and extra.null_count() < len(frame):
             self.noted_long = True
             at = frame.filter(pl.col(f"c{width}").is_not_null()).row(0, named=True)["line"]
-            text = piece.split("\n", at - first_line + 1)[at - first_line]
+            text = piece.split(b"\n", at - first_line + 1)[at - first_line].decode("utf-8")
             n_cells = len(_split_line(text.rstrip("\r"), self.delimiter))
             self.notice(
                 f"{self.name}: row {at} has {n_cells} cells, more than the {width} headers; "
