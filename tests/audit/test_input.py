@@ -160,13 +160,37 @@ def test_small_chunks_give_the_same_findings(
     assert len(whole) == 60 and whole[-1].row == len(physical) == 81
 
 
-def _case_ids(tmp_path: Path, data: bytes, notes: list[str] | None = None) -> list[str]:
+def _case_ids(
+    tmp_path: Path,
+    data: bytes,
+    notes: list[str] | None = None,
+    via: str = "file",
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> list[str]:
+    """The case ids of the findings of *data*, read from a file or (*via* "stdin")
+    from standard input, which is read in CHUNK bytes, a file in PIECE."""
+    if via == "stdin":
+        import io
+        import sys
+        import types
+
+        from wtcheck.audit.pipeline import audit_files
+        from wtcheck.audit.plan import AuditOptions
+        from wtcheck.calendar.workdays import get_calendar
+
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(data)))
+        sink = notes if notes is not None else []
+        options = AuditOptions(date(2026, 12, 1), rules=SIN)
+        found = audit_files(["-"], get_calendar(), options, notice=sink.append).findings()
+        return [f.case_id for f in found]
     return [f.case_id for f in audit_bytes(tmp_path, data, rules=SIN, notes=notes).findings]
 
 
+@pytest.mark.parametrize("via", ["file", "stdin"])
 @pytest.mark.parametrize("size", range(1, 9))
 def test_a_character_split_between_reads_is_read_whole(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, via: str
 ) -> None:
     """UTF-8 bytes pass through unread: a character that one read of *size* bytes cuts
     (2, 3 and 4 bytes: é, ‘, 𝒞) is held back until whole; the file is never taken for
@@ -176,15 +200,17 @@ def test_a_character_split_between_reads_is_read_whole(
     ids = ["Cé", "C‘1’", "C𝒞", "Cé𝒞‘"]
     rows = "".join(f"{c},20/11/2026,\n" for c in ids)
     data = ("case_id,aware_date,notification_date\n" + rows).encode()
-    monkeypatch.setattr(sources, "CHUNK", size)
+    monkeypatch.setattr(sources, "CHUNK", size)  # reads of stdin
+    monkeypatch.setattr(sources, "PIECE", size)  # reads of a file, and pieces
     notes: list[str] = []
-    assert _case_ids(tmp_path, data, notes) == ids
+    assert _case_ids(tmp_path, data, notes, via, monkeypatch) == ids
     assert notes == []
 
 
+@pytest.mark.parametrize("via", ["file", "stdin"])
 @pytest.mark.parametrize("size", [1, 2, 3, 7, 20, 59, 60, 61, 1 << 20])
 def test_cp1252_after_utf8_in_a_later_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, via: str
 ) -> None:
     """A byte that is not UTF-8 late in the file (cp1252's ‘ right after a UTF-8 é, at
     offsets 59-61): reads before the one that holds it stay UTF-8, whole characters only
@@ -195,13 +221,36 @@ def test_cp1252_after_utf8_in_a_later_read(
     head = b"case_id,aware_date,notification_date\nC1-padded,20/11/2026,\n"
     assert len(head) == 59
     data = head + "é".encode() + "‘2’,20/11/2026,\n".encode("cp1252")
-    monkeypatch.setattr(sources, "CHUNK", size)
+    monkeypatch.setattr(sources, "CHUNK", size)  # reads of stdin
+    monkeypatch.setattr(sources, "PIECE", size)  # reads of a file, and pieces
     notes: list[str] = []
     first = "é‘2’" if 61 % size == 0 else "Ã©‘2’"
-    assert _case_ids(tmp_path, data, notes) == ["C1-padded", first]
+    assert _case_ids(tmp_path, data, notes, via, monkeypatch) == ["C1-padded", first]
     assert [n.split(": ", 1)[1] for n in notes] == [
         "not valid UTF-8; reading it as Windows-1252 (cp1252)"
     ]
+
+
+@pytest.mark.parametrize(
+    "ending", ["", "\n", "\r\n", "\n\n", "\r\n\r\n", "\n \n,,\n", "\r", "\r\n\r"]
+)
+@pytest.mark.parametrize("before", ["", "\n", ",,\n \n"])
+def test_blank_lines_before_the_header_and_after_the_last_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str, ending: str
+) -> None:
+    """The header's lines are skipped where the rows start (not copied out), and however
+    the file ends (no line break, one, blank lines), the same rows on the same lines;
+    with PIECE patched to 16 bytes, the same again in pieces."""
+    import wtcheck.inputs.sources as sources
+
+    rows = "C1,20/11/2026,\nC2,22/12/2025,31/12/2025"
+    data = f"{before}case_id,aware_date,notification_date\n{rows}{ending}".encode()
+    header = before.count("\n") + 1
+    want = [("C1", Status.OVERDUE, header + 1), ("C2", Status.MET, header + 2)]
+    for piece in (1 << 26, 16):
+        monkeypatch.setattr(sources, "PIECE", piece)
+        found = audit_bytes(tmp_path, data, rules=SIN).findings
+        assert [(f.case_id, f.status, f.row) for f in found] == want
 
 
 def test_a_file_ending_inside_a_character_is_one_line(tmp_path: Path) -> None:

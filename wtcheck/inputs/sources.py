@@ -149,8 +149,17 @@ def _utf8(
     """
     encoding, bom = _sniff_encoding(head)
     decoder = codecs.getincrementaldecoder(encoding)()
-    chunk = head[bom:]
-    progress(len(head))
+    stream = source.stream
+    # a file is read again from its start in reads of a whole piece: a file of up to
+    # PIECE bytes is then one bytes object, never joined from reads nor copied
+    size = PIECE if source.path is not None and stream.seekable() else CHUNK
+    if size == PIECE:
+        stream.seek(bom)
+        chunk = stream.read(size)
+        progress(bom + len(chunk))
+    else:
+        chunk = head[bom:]
+        progress(len(head))
     fallen_back = False
     cr_only: bool | None = None
     while chunk:
@@ -176,7 +185,7 @@ def _utf8(
             if cr_only:
                 notice(f"{source.name}: lines end in CR alone (an old Mac export); reading them so")
         yield out.replace(b"\r", b"\n") if cr_only else out
-        chunk = source.stream.read(CHUNK)
+        chunk = stream.read(size)
         progress(len(chunk))
     try:
         tail = decoder.decode(b"", final=True)
@@ -200,11 +209,10 @@ def _read_csv(
         first += text
         if b"\n" in first.lstrip(b" \t,;\r\n") or len(first) > MAX_HEADER:
             break
-    lines = first.split(b"\n", 200)
-    at = next((i for i, ln in enumerate(lines[:200]) if ln.strip(b" \t,;\r")), None)
+    at, start, end = _header_line(first)
     if at is None:
         raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
-    head_line = lines[at].rstrip(b"\r").decode("utf-8", "replace")  # whole characters
+    head_line = first[start:end].rstrip(b"\r").decode("utf-8", "replace")  # whole characters
     if len(head_line) > MAX_HEADER:
         raise InputError(
             f"{source.name}: no line break in the first {MAX_HEADER >> 20} MiB; "
@@ -214,13 +222,27 @@ def _read_csv(
     header = _split_line(head_line, delimiter)
     if at:
         notice(f"{source.name}: header found on line {at + 1}")
-    rest = first[sum(len(ln) + 1 for ln in lines[: at + 1]) :]
     count = ReadCount()
     width = len(header)
-    batches = _csv_batches(
-        source.name, _chain(rest, texts), delimiter, width, at + 1, count, notice
-    )
+    body = _Piece(first, min(end + 1, len(first)), at + 1)
+    batches = _csv_batches(source.name, body, texts, delimiter, width, at + 1, count, notice)
     return Table(source.name, [h.strip() for h in header], batches, at + 1, count)
+
+
+def _header_line(text: bytes, limit: int = 200) -> tuple[int | None, int, int]:
+    """(index, start, end) of the first of *text*'s first *limit* lines that holds
+    more than spaces and delimiters (end: its line break, or the end of *text*)."""
+    start = 0
+    for at in range(limit):
+        end = text.find(b"\n", start)
+        if end < 0:
+            end = len(text)
+        if text[start:end].strip(b" \t,;\r"):
+            return at, start, end
+        if end == len(text):
+            break
+        start = end + 1
+    return None, 0, 0
 
 
 def _split_line(line: str, delimiter: str) -> list[str]:
@@ -233,14 +255,19 @@ def _split_line(line: str, delimiter: str) -> list[str]:
     return line.split(delimiter)
 
 
-def _chain(first: bytes, texts: Iterator[bytes]) -> Iterator[bytes]:
-    if first:
-        yield first
-    yield from texts
+@dataclass
+class _Piece:
+    """Bytes of a CSV (UTF-8) of which rows start at *start*, after *skip* lines
+    (the header's, in the first piece: skipped by the reader, never copied out)."""
+
+    data: bytes
+    start: int = 0
+    skip: int = 0
 
 
 def _csv_batches(
     name: str,
+    body: _Piece,
     texts: Iterator[bytes],
     delimiter: str,
     width: int,
@@ -248,42 +275,51 @@ def _csv_batches(
     count: ReadCount,
     notice: Notice,
 ) -> Iterator[pl.DataFrame]:
-    """The rows after the header (UTF-8), one frame per piece of about :data:`PIECE` bytes."""
+    """The rows after the header, one frame per piece of about :data:`PIECE` bytes;
+    *body* is the text read so far (the header's lines skipped), *texts* the rest."""
     state = _Rows(name, delimiter, width, count, notice)
     line = header_line  # lines before the piece
-    parts: list[bytes] = []
-    size = 0
-    pending = b""
+    parts = [body.data]
+    size = len(body.data)
     for text in texts:
         parts.append(text)
         size += len(text)
         if size < PIECE:
             continue
         pending = b"".join(parts)
-        cut = _record_end(pending)
+        cut = _record_end(pending, body.start)
         if cut < 0:
             parts, size = [pending], len(pending)
             continue
-        piece, rest = pending[:cut], pending[cut + 1 :]
+        piece = _Piece(pending[:cut], body.start, body.skip)
+        rest = pending[cut + 1 :]
         parts, size = [rest], len(rest)
+        body = _Piece(b"")
         del pending
-        lines = piece.count(b"\n") + 1
-        frame = state.parse(piece, line + 1)
+        lines = piece.data.count(b"\n", piece.start) + 1
+        frame = state.parse(piece, line + 1, len(piece.data))
         del piece
         yield frame
         del frame  # one piece alive at a time: not this one while the next is read
         line += lines
-    pending = b"".join(parts).rstrip(b"\r\n")
-    if pending:
-        yield state.parse(pending, line + 1)
+    last = _Piece(b"".join(parts), body.start, body.skip)  # one read: itself, no copy
+    end = len(last.data)
+    while end > last.start and last.data[end - 1] in b"\r\n":
+        end -= 1
+    if end > last.start:
+        if last.data[end:] not in (b"", b"\n", b"\r\n"):  # blank lines at the end
+            last.data = last.data[:end]
+        yield state.parse(last, line + 1, end)
 
 
-def _record_end(text: bytes) -> int:
-    """The last line break of *text* outside quotes (quotes counted from its start), or -1."""
+def _record_end(text: bytes, start: int = 0) -> int:
+    """The last line break of *text* outside quotes (quotes counted from *start*), or -1."""
     cut = text.rfind(b"\n")
-    quotes = text.count(b'"', 0, cut) if cut >= 0 else 0
-    while cut >= 0 and quotes % 2:
-        prev = text.rfind(b"\n", 0, cut)
+    if cut < start:
+        return -1
+    quotes = text.count(b'"', start, cut)
+    while cut >= start and quotes % 2:
+        prev = text.rfind(b"\n", start, cut)
         quotes -= text.count(b'"', prev + 1, cut)
         cut = prev
     return cut
@@ -297,17 +333,20 @@ class _Rows:
         self.count, self.notice = count, notice
         self.noted_long = False
 
-    def parse(self, piece: bytes, first_line: int) -> pl.DataFrame:
-        """The rows of *piece* (UTF-8), whose first line is line *first_line* of the file."""
+    def parse(self, piece: _Piece, first_line: int, end: int) -> pl.DataFrame:
+        """The rows of *piece* (UTF-8; its rows end at *end*, perhaps before a last line
+        break), whose first row is on line *first_line* of the file."""
         import polars as pl
 
         width = self.width
         schema = {f"c{i}": pl.String for i in range(width + 1)}  # one more: long rows
-        lines = piece.count(b"\n") + 1
+        data, start = piece.data, piece.start
+        lines = data.count(b"\n", start, end) + 1
         try:
             frame = pl.read_csv(
-                piece,
+                data,
                 has_header=False,
+                skip_lines=piece.skip,
                 separator=self.delimiter,
                 schema=schema,
                 truncate_ragged_lines=True,
@@ -316,19 +355,20 @@ class _Rows:
             ).rechunk()  # the reader's threads leave each column in pieces: one copy
             # now, or every later select that adds a column copies the cells again
         except pl.exceptions.PolarsError:
-            self._fail_unclosed(piece.decode("utf-8"), first_line)
+            self._fail_unclosed(data[start:end].decode("utf-8"), first_line)
             raise  # pragma: no cover - _fail_unclosed always raises
         if len(frame) == lines:
             numbers = pl.int_range(first_line, first_line + lines, dtype=pl.Int64, eager=True)
         else:
-            starts = self._record_lines(piece.decode("utf-8"), first_line, len(frame))
-            numbers = pl.Series(starts, dtype=pl.Int64)
+            text = data[start:end].decode("utf-8")
+            numbers = pl.Series(self._record_lines(text, first_line, len(frame)), dtype=pl.Int64)
         frame = frame.with_columns(numbers.alias("line"))
         extra = frame.get_column(f"c{width}")
         if not self.noted_long and extra.null_count() < len(frame):
             self.noted_long = True
             at = frame.filter(pl.col(f"c{width}").is_not_null()).row(0, named=True)["line"]
-            text = piece.split(b"\n", at - first_line + 1)[at - first_line].decode("utf-8")
+            rows = data[start:end].split(b"\n", at - first_line + 1)
+            text = rows[at - first_line].decode("utf-8")
             n_cells = len(_split_line(text.rstrip("\r"), self.delimiter))
             self.notice(
                 f"{self.name}: row {at} has {n_cells} cells, more than the {width} headers; "
