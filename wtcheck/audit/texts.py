@@ -108,11 +108,29 @@ def texts_of(plan: Plan) -> list[str]:
 
 
 def unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
-    """The column, value and message of each invalid row, over columns: the value is
-    the cell's own text (stripped), shown as Python's repr shows it."""
+    """The column, value and message of each invalid row (null elsewhere): built over
+    the invalid rows alone where they are few (a clean export), else over every row
+    (an export of junk: picking most rows out and putting them back costs more)."""
+    keys = [k for k in texts_of(plan) if f"t_{k}" in kept.columns]
+    bad = kept["inv_key"].is_not_null()
+    if bad.sum() * 4 > len(kept):
+        return _unreadable(kept, keys, plan, columns)
+    at = bad.arg_true()
+    rows = kept.select("line", "inv_key", "inv_reason", *(f"t_{k}" for k in keys))[at]
+    found = _unreadable(rows, keys, plan, columns)
+    nulls = pl.repeat(None, len(kept), dtype=pl.String, eager=True)
+    return kept.with_columns(
+        nulls.scatter(at, found[c]).alias(c) for c in ("inv_value", "inv_column", "inv_message")
+    )
+
+
+def _unreadable(
+    kept: pl.DataFrame, keys: list[str], plan: Plan, columns: ColumnMap
+) -> pl.DataFrame:
+    """*kept* with inv_value, inv_column and inv_message: the value is the cell's own
+    text (stripped), shown as Python's repr shows it."""
     from wtcheck.dates import _SPACE
 
-    keys = [k for k in texts_of(plan) if f"t_{k}" in kept.columns]
     value: pl.Expr = pl.lit(None, pl.String)
     for k in keys:
         value = pl.when(pl.col("inv_key") == k).then(pl.col(f"t_{k}")).otherwise(value)
@@ -125,24 +143,27 @@ def unreadable_text(kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.Da
         list(names), [repr(h) for h in names.values()], default=None, return_dtype=pl.String
     )
     kept = kept.with_columns(value.alias("inv_value"), header.alias("inv_column"))
-    plain = pl.col("inv_value").str.contains(_PLAIN)
-    odd = kept.filter(pl.col("inv_key").is_not_null() & ~plain.fill_null(True))
-    reprs = {v: repr(v) for v in odd["inv_value"].drop_nulls().unique().to_list()}
-    quoted = pl.when(plain).then(pl.lit("'") + pl.col("inv_value") + pl.lit("'"))
-    value_repr = (
-        quoted.otherwise(
-            pl.col("inv_value").replace_strict(
-                list(reprs), list(reprs.values()), default=None, return_dtype=pl.String
-            )
-        )
-        if reprs  # most exports: every unreadable text is plain ASCII
-        else quoted
-    )
-    return kept.with_columns(
-        pl.format(
-            "row {}, column {}: {}: {}", "line", header_repr, value_repr, pl.col("inv_reason")
-        ).alias("inv_message")
-    )
+    # a plain value is shown in single quotes, as repr() shows it: one format for all
+    # rows, then the few others' messages with repr() itself, put in their place
+    quoted = pl.format("row {}, column {}: '{}': {}", *_parts(header_repr, "inv_value"))
+    kept = kept.with_columns(quoted.alias("inv_message"))
+    odd = kept.select(
+        pl.col("inv_key").is_not_null() & ~pl.col("inv_value").str.contains(_PLAIN).fill_null(True)
+    ).to_series()
+    if not odd.any():  # most exports: every unreadable text is plain ASCII
+        return kept
+    at = odd.arg_true()
+    texts = kept["inv_value"].gather(at)
+    reprs = {v: repr(v) for v in texts.drop_nulls().unique().to_list()}
+    shown = texts.replace_strict(list(reprs), list(reprs.values()), return_dtype=pl.String)
+    fixed = kept[at].select(pl.format("row {}, column {}: {}: {}", *_parts(header_repr, shown)))
+    return kept.with_columns(kept["inv_message"].scatter(at, fixed.to_series()))
+
+
+def _parts(header: pl.Expr, value: str | pl.Series) -> list[pl.Expr]:
+    """The parts of an unreadable cell's message: row, column, value, reason."""
+    shown = pl.col(value) if isinstance(value, str) else pl.lit(value)
+    return [pl.col("line"), header, shown, pl.col("inv_reason")]
 
 
 _DETAIL = {

@@ -282,26 +282,25 @@ def _csv_batches(
     parts = [body.data]
     size = len(body.data)
     for text in texts:
+        if size >= PIECE:  # a piece's worth before this read: its whole records go now
+            pending = b"".join(parts)
+            cut = _record_end(pending, body.start)
+            if cut < 0:
+                parts = [pending]
+            else:
+                piece = _Piece(pending[:cut], body.start, body.skip)
+                rest = pending[cut + 1 :]
+                parts, size = [rest], len(rest)
+                body = _Piece(b"")
+                del pending
+                lines = piece.data.count(b"\n", piece.start) + 1
+                frame = state.parse(piece, line + 1, len(piece.data))
+                del piece
+                yield frame
+                del frame  # one piece alive at a time: not this one while the next is read
+                line += lines
         parts.append(text)
         size += len(text)
-        if size < PIECE:
-            continue
-        pending = b"".join(parts)
-        cut = _record_end(pending, body.start)
-        if cut < 0:
-            parts, size = [pending], len(pending)
-            continue
-        piece = _Piece(pending[:cut], body.start, body.skip)
-        rest = pending[cut + 1 :]
-        parts, size = [rest], len(rest)
-        body = _Piece(b"")
-        del pending
-        lines = piece.data.count(b"\n", piece.start) + 1
-        frame = state.parse(piece, line + 1, len(piece.data))
-        del piece
-        yield frame
-        del frame  # one piece alive at a time: not this one while the next is read
-        line += lines
     last = _Piece(b"".join(parts), body.start, body.skip)  # one read: itself, no copy
     end = len(last.data)
     while end > last.start and last.data[end - 1] in b"\r\n":
