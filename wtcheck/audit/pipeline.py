@@ -427,23 +427,16 @@ class Audit:
                 at(kept["ended"].fill_null(self.as_of).clip(upper_bound=self.as_of)),
             ).alias("working_days")
         )
-        details = texts.detail(resolver, kept, plan, columns)
+        kept = kept.with_columns(texts.detail(resolver, kept["rid"]))
         if self.options.lean:
-            return self._lean(
-                plan, kept.join(details, on="rid", how="left", maintain_order="left"), name
-            )
+            return self._lean(plan, kept, name)
         checks = check_messages(resolver, kept, date.fromordinal(self.as_of))
         notes = stored_messages(resolver, kept) if plan.stored else None
-        unreadable = unreadable_codes(resolver, kept, plan)
-        kept = kept.join(details, on="rid", how="left", maintain_order="left")
         if checks is not None:
             kept = kept.join(
                 checks, on=["rid", "done"], how="left", maintain_order="left", nulls_equal=True
             ).with_columns(pl.coalesce("check_message", "message").alias("message"))
-        kept = kept.join(unreadable, on="code", how="left", maintain_order="left").with_columns(
-            pl.coalesce("inv_key", "bad_key").alias("inv_key"),
-            pl.coalesce("inv_reason", "bad_reason").alias("inv_reason"),
-        )
+        kept = kept.with_columns(unreadable_codes(resolver, kept, plan))
         kept = unreadable_text(kept, plan, columns)
         if notes is not None:
             kept = kept.join(notes, on=["rid", "stored"], how="left", maintain_order="left")

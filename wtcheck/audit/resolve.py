@@ -9,8 +9,9 @@ both always agree) and the ids are joined back to the rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import polars as pl
 
@@ -53,6 +54,7 @@ class Resolver:
         self.ids: dict[object, int] = {}
         self.results: list[Result] = [None]
         self._columns: tuple[int, pl.Series, pl.Series] | None = None
+        self._tables: dict[Callable[[Result], tuple[Any, ...]], pl.DataFrame] = {}
 
     def ids_of(self, keys: pl.DataFrame) -> pl.Series:
         """The result id of every row of *keys* (the codes of the plan's key columns),
@@ -101,6 +103,7 @@ class Resolver:
             self.ids.clear()
             del self.results[1:]
             self._columns = None
+            self._tables.clear()
 
     def columns(self) -> tuple[pl.Series, pl.Series]:
         """(kind, deadline ordinal) by result id."""
@@ -115,6 +118,22 @@ class Resolver:
                 pl.Series(dls, dtype=pl.Int32),
             )
         return self._columns[1], self._columns[2]
+
+    def table(
+        self, schema: Mapping[str, Any], row: Callable[[Result], tuple[Any, ...]]
+    ) -> pl.DataFrame:
+        """A frame of *schema* with one row per result id (its index), *row* of each
+        result; kept, and only the rows of results new since the last call built."""
+        old = self._tables.get(row)
+        done = len(old) if old is not None else 0
+        if done < len(self.results):
+            new = pl.DataFrame(
+                [row(r) for r in self.results[done:]], schema=dict(schema), orient="row"
+            )
+            old = new if old is None else pl.concat([old, new]).rechunk()
+            self._tables[row] = old
+        assert old is not None
+        return old
 
     def resolve(self, codes: tuple[int, ...]) -> Result:
         """The deadline (or the unreadable cell) for one combination of date codes."""

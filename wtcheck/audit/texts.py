@@ -18,19 +18,21 @@ from wtcheck.audit.resolve import Invalid, Resolved, Resolver
 from wtcheck.inputs.columns import ColumnMap, own_name
 
 
-def detail(resolver: Resolver, kept: pl.DataFrame, plan: Plan, columns: ColumnMap) -> pl.DataFrame:
-    """Per result id among *kept*: what a finding shows of its deadline, or of the
-    unreadable date it depends on."""
-    rows: list[tuple[Any, ...]] = []
-    for rid in kept["rid"].unique().to_list():
-        res = resolver.results[rid]
-        if isinstance(res, Resolved):
-            d = res.item
-            rows.append((rid, d.trigger_date, d.edition, d.anchor, d.projected, res.message,
-                         None, None))  # fmt: skip
-        elif isinstance(res, Invalid):
-            rows.append((rid, None, "", None, False, "", res.key, res.reason))
-    return pl.DataFrame(rows, schema=_DETAIL, orient="row")
+def detail(resolver: Resolver, rid: pl.Series) -> list[pl.Series]:
+    """Per row (its result id *rid*): what a finding shows of its deadline, or of the
+    unreadable date it depends on (:data:`DETAIL`), gathered from a table of every
+    result, each result's row built once (:meth:`Resolver.table`)."""
+    table = resolver.table(DETAIL, _detail_row)
+    return [table[c].gather(rid) for c in DETAIL]
+
+
+def _detail_row(res: object) -> tuple[Any, ...]:
+    if isinstance(res, Resolved):
+        d = res.item
+        return (d.trigger_date, d.edition, d.anchor, d.projected, res.message, None, None)
+    if isinstance(res, Invalid):
+        return (None, "", None, False, "", res.key, res.reason)
+    return (None,) * len(DETAIL)
 
 
 def check_messages(resolver: Resolver, kept: pl.DataFrame, as_of: date) -> pl.DataFrame | None:
@@ -79,15 +81,25 @@ def stored_messages(resolver: Resolver, kept: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def unreadable_codes(resolver: Resolver, kept: pl.DataFrame, plan: Plan) -> pl.DataFrame:
-    """Per unreadable completion code among *kept* (code < 0): its column key and reason."""
-    rows: list[tuple[Any, ...]] = []
-    if plan.completion is not None:
-        for code in kept.filter(pl.col("code") < 0)["code"].unique().to_list():
-            rows.append((code, plan.completion, resolver.dates.reason(code)))
-    return pl.DataFrame(
-        rows, schema={"code": pl.Int32, "bad_key": pl.String, "bad_reason": pl.String}, orient="row"
+def unreadable_codes(resolver: Resolver, kept: pl.DataFrame, plan: Plan) -> list[pl.Expr]:
+    """inv_key and inv_reason completed for rows whose completion is unreadable (code
+    < 0): its column key and reason, each distinct code's reason looked up once."""
+    codes = (
+        kept["code"].filter(kept["code"] < 0).unique().to_list()
+        if plan.completion is not None
+        else []
     )
+    if not codes:
+        return []
+    reasons = [resolver.dates.reason(code) for code in codes]
+    unreadable = pl.col("code").is_in(codes)
+    return [
+        pl.coalesce("inv_key", pl.when(unreadable).then(pl.lit(plan.completion))),
+        pl.coalesce(
+            "inv_reason",
+            pl.col("code").replace_strict(codes, reasons, default=None, return_dtype=pl.String),
+        ),
+    ]
 
 
 _PLAIN = r"^[ -&(-\[\]-~]*$"
@@ -166,8 +178,9 @@ def _parts(header: pl.Expr, value: str | pl.Series) -> list[pl.Expr]:
     return [pl.col("line"), header, shown, pl.col("inv_reason")]
 
 
-_DETAIL = {
-    "rid": pl.Int32, "trigger_date": pl.Date, "edition": pl.String, "anchor": pl.String,
+DETAIL = {
+    "trigger_date": pl.Date, "edition": pl.String, "anchor": pl.String,
     "projected": pl.Boolean, "message": pl.String, "inv_key": pl.String,
     "inv_reason": pl.String,
 }  # fmt: skip
+"""The columns :func:`detail` gives each finding, by result."""
