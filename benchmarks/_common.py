@@ -6,6 +6,7 @@ Markdown table (pasteable into docs/performance.md) and its ratios.
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import shutil
@@ -84,10 +85,13 @@ def compile_bytecode(folder: Path) -> None:
     compileall.compile_dir(str(folder), quiet=1)
 
 
+@functools.cache
 def wtcheck_exe() -> str:
-    """The installed ``wtcheck`` console script of the running interpreter's venv,
-    its package byte-compiled (:func:`compile_bytecode`)."""
-    compile_bytecode(ROOT / "wtcheck")
+    """The installed ``wtcheck`` console script of the running interpreter's venv, the
+    package it imports byte-compiled once (:func:`compile_bytecode`)."""
+    import wtcheck
+
+    compile_bytecode(Path(wtcheck.__file__).parent)
     candidate = Path(sys.executable).parent / "wtcheck"
     if candidate.exists():
         return str(candidate)

@@ -208,26 +208,103 @@ def test_a_character_split_between_reads_is_read_whole(
 
 
 @pytest.mark.parametrize("via", ["file", "stdin"])
-@pytest.mark.parametrize("size", [1, 2, 3, 7, 20, 59, 60, 61, 1 << 20])
+@pytest.mark.parametrize(
+    ("chunk", "piece"), [(1, 1), (2, 60), (3, 61), (60, 7), (1 << 20, 1 << 26)]
+)
 def test_cp1252_after_utf8_in_a_later_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, via: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, piece: int, via: str
 ) -> None:
     """A byte that is not UTF-8 late in the file (cp1252's ‘ right after a UTF-8 é, at
-    offsets 59-61): reads before the one that holds it stay UTF-8, whole characters only
-    (a read that ends inside é holds its first byte back); that read and the rest are
-    cp1252, announced once. So é reads as cp1252's Ã© unless a read ends between é and ‘."""
+    offsets 59-61): everything before it is read as UTF-8 and everything from it as
+    cp1252, announced once, however the file is read (a path or a pipe, reads and
+    pieces of any size, ending before, inside or after é)."""
     import wtcheck.inputs.sources as sources
 
     head = b"case_id,aware_date,notification_date\nC1-padded,20/11/2026,\n"
     assert len(head) == 59
-    data = head + "é".encode() + "‘2’,20/11/2026,\n".encode("cp1252")
-    monkeypatch.setattr(sources, "CHUNK", size)  # reads of stdin
-    monkeypatch.setattr(sources, "PIECE", size)  # reads of a file, and pieces
+    data = head + "é".encode() + "‘2’,20/11/2026,\n".encode("cp1252") + "Cé,".encode()
+    data += b"20/11/2026,\n"  # after the bad byte: cp1252 even where UTF-8 would read
+    monkeypatch.setattr(sources, "CHUNK", chunk)  # reads of stdin
+    monkeypatch.setattr(sources, "PIECE", piece)  # reads of a file, and pieces
     notes: list[str] = []
-    first = "é‘2’" if 61 % size == 0 else "Ã©‘2’"
-    assert _case_ids(tmp_path, data, notes, via, monkeypatch) == ["C1-padded", first]
+    got = _case_ids(tmp_path, data, notes, via, monkeypatch)
+    assert got == ["C1-padded", "é‘2’", "CÃ©"]
     assert [n.split(": ", 1)[1] for n in notes] == [
         "not valid UTF-8; reading it as Windows-1252 (cp1252)"
+    ]
+
+
+def test_cp1252_after_the_first_mib_keeps_what_came_before(tmp_path: Path) -> None:
+    """The file's own read size (a whole piece) does not move where cp1252 starts."""
+    rows = b"Cx,20/11/2026,2026-11-20\n" * 50_000  # 1.25 MB of met rows
+    data = b"case_id,aware_date,notification_date\nC\xc3\xa9,20/11/2026,\n" + rows
+    got = _case_ids(tmp_path, data + b"C\x922,20/11/2026,\n")
+    assert (got[0], got[-1]) == ("Cé", "C’2")
+
+
+@pytest.mark.parametrize("via", ["file", "stdin"])
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n"])
+def test_a_stray_quote_in_the_last_row_is_a_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, via: str, ending: str
+) -> None:
+    """x"y in the last row is read as the text it is (here an unreadable date), with or
+    without a line break after it, as in any other row."""
+    data = f'case_id,aware_date,notification_date\nC1,20/11/2026,\nC2,20/11/2026,x"y{ending}'
+    found = audit_bytes(tmp_path, data.encode(), rules=SIN).findings
+    if via == "stdin":
+        assert _case_ids(tmp_path, data.encode(), None, via, monkeypatch) == ["C1", "C2"]
+    assert [(f.case_id, f.status, f.value) for f in found] == [
+        ("C1", Status.OVERDUE, None),
+        ("C2", Status.INVALID, 'x"y'),
+    ]
+
+
+@pytest.mark.parametrize("via", ["file", "stdin"])
+def test_cr_only_with_a_line_feed_inside_a_quoted_cell_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, via: str
+) -> None:
+    """Old Mac Excel ends lines with CR alone and writes a line break inside a cell as
+    LF: the file's first CHUNK bytes (here 64) decide, however much of the file is
+    read at once (a file: all of it here)."""
+    import wtcheck.inputs.sources as sources
+
+    rows = "".join(f"C{n},20/11/2026,2026-11-20,North\r" for n in range(5))
+    data = (
+        "case_id,aware_date,notification_date,team\r" + rows + 'C9,20/11/2026,,"one\ntwo"\r'
+    ).encode()
+    monkeypatch.setattr(sources, "CHUNK", 64)
+    notes: list[str] = []
+    got = _case_ids(tmp_path, data, notes, via, monkeypatch)
+    assert got == [*(f"C{n}" for n in range(5)), "C9"]
+    assert [n.split(": ", 1)[1] for n in notes] == [
+        "lines end in CR alone (an old Mac export); reading them so"
+    ]
+
+
+def test_a_header_with_no_line_break_in_max_header_bytes_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit is in bytes: a header of 37 bytes and 21 €s (100 bytes in all) is read;
+    one € more (103 bytes, 59 characters) is over a limit of 100."""
+    import wtcheck.inputs.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_HEADER", 100)
+    names = "case_id,aware_date,notification_date,"
+    ok = (names + "€" * 21 + "\nC1,20/11/2026,\n").encode()
+    assert _case_ids(tmp_path, ok) == ["C1"]
+    data = (names + "€" * 22 + "\nC1,20/11/2026,\n").encode()
+    with pytest.raises(InputError, match=r"in\.csv: no line break in the first 0 MiB"):
+        audit_bytes(tmp_path, data, rules=SIN)
+
+
+def test_a_first_row_two_cells_longer_than_the_header_is_reported_as_long(
+    tmp_path: Path,
+) -> None:
+    notes: list[str] = []
+    data = b"case_id,aware_date,notification_date\nC1,20/11/2026,,x,y\nC2,20/11/2026,\n"
+    assert _case_ids(tmp_path, data, notes) == ["C1", "C2"]
+    assert [n.split(": ", 1)[1] for n in notes] == [
+        "row 2 has 5 cells, more than the 3 headers; extra cells are ignored (also on later rows)"
     ]
 
 

@@ -53,7 +53,6 @@ class Resolver:
         self.triggers = needed_dates(plan.rule, options.counting)
         self.ids: dict[object, int] = {}
         self.results: list[Result] = [None]
-        self._columns: tuple[int, pl.Series, pl.Series] | None = None
         self._tables: dict[Callable[[Result], tuple[Any, ...]], pl.DataFrame] = {}
 
     def ids_of(self, keys: pl.DataFrame) -> pl.Series:
@@ -102,22 +101,12 @@ class Resolver:
         if len(self.results) > CACHE_LIMIT // 4:
             self.ids.clear()
             del self.results[1:]
-            self._columns = None
             self._tables.clear()
 
     def columns(self) -> tuple[pl.Series, pl.Series]:
         """(kind, deadline ordinal) by result id."""
-        if self._columns is None or self._columns[0] != len(self.results):
-            kinds = [_kind(r) for r in self.results]
-            dls = [
-                r.deadline.toordinal() if isinstance(r, Resolved) else None for r in self.results
-            ]
-            self._columns = (
-                len(self.results),
-                pl.Series(kinds, dtype=pl.Int8),
-                pl.Series(dls, dtype=pl.Int32),
-            )
-        return self._columns[1], self._columns[2]
+        table = self.table(_STATUS, _status_row)
+        return table["kind"], table["dl"]
 
     def table(
         self, schema: Mapping[str, Any], row: Callable[[Result], tuple[Any, ...]]
@@ -204,6 +193,14 @@ def _unpack(pack: int, width: int) -> tuple[int, ...]:
         codes.append((pack & ((1 << _BITS) - 1)) - _BIAS)
         pack >>= _BITS
     return tuple(reversed(codes))
+
+
+_STATUS = {"kind": pl.Int8, "dl": pl.Int32}
+"""What a result gives a status: its kind and deadline (an ordinal)."""
+
+
+def _status_row(res: Result) -> tuple[int, int | None]:
+    return _kind(res), res.deadline.toordinal() if isinstance(res, Resolved) else None
 
 
 def _kind(res: Result) -> int:

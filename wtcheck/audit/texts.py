@@ -155,27 +155,21 @@ def _unreadable(
         list(names), [repr(h) for h in names.values()], default=None, return_dtype=pl.String
     )
     kept = kept.with_columns(value.alias("inv_value"), header.alias("inv_column"))
-    # a plain value is shown in single quotes, as repr() shows it: one format for all
-    # rows, then the few others' messages with repr() itself, put in their place
-    quoted = pl.format("row {}, column {}: '{}': {}", *_parts(header_repr, "inv_value"))
-    kept = kept.with_columns(quoted.alias("inv_message"))
+    # the value as repr() shows it: a plain one in single quotes (every row at once),
+    # the few others by repr() itself, put in their place
+    shown = kept.select(pl.lit("'") + pl.col("inv_value") + pl.lit("'")).to_series()
     odd = kept.select(
         pl.col("inv_key").is_not_null() & ~pl.col("inv_value").str.contains(_PLAIN).fill_null(True)
     ).to_series()
-    if not odd.any():  # most exports: every unreadable text is plain ASCII
-        return kept
-    at = odd.arg_true()
-    texts = kept["inv_value"].gather(at)
-    reprs = {v: repr(v) for v in texts.drop_nulls().unique().to_list()}
-    shown = texts.replace_strict(list(reprs), list(reprs.values()), return_dtype=pl.String)
-    fixed = kept[at].select(pl.format("row {}, column {}: {}: {}", *_parts(header_repr, shown)))
-    return kept.with_columns(kept["inv_message"].scatter(at, fixed.to_series()))
-
-
-def _parts(header: pl.Expr, value: str | pl.Series) -> list[pl.Expr]:
-    """The parts of an unreadable cell's message: row, column, value, reason."""
-    shown = pl.col(value) if isinstance(value, str) else pl.lit(value)
-    return [pl.col("line"), header, shown, pl.col("inv_reason")]
+    if odd.any():  # most exports: every unreadable text is plain ASCII
+        at = odd.arg_true()
+        texts = kept["inv_value"].gather(at)
+        reprs = {v: repr(v) for v in texts.drop_nulls().unique().to_list()}
+        shown = shown.scatter(at, texts.replace_strict(list(reprs), list(reprs.values())))
+    message = pl.format(
+        "row {}, column {}: {}: {}", "line", header_repr, pl.lit(shown), "inv_reason"
+    )
+    return kept.with_columns(message.alias("inv_message"))
 
 
 DETAIL = {

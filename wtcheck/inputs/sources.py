@@ -145,7 +145,10 @@ def _utf8(
 
     A UTF-8 file's bytes pass through as they are (checked, not decoded: ASCII, most
     exports, is checked a machine word at a time; a character split between two reads
-    is held back until it is whole); other encodings are decoded and encoded again.
+    is held back until it is whole); other encodings are decoded and encoded again. A
+    file that is not valid UTF-8 is UTF-8 up to its first byte that is not, and cp1252
+    from there on; one whose lines end in CR alone (:func:`_cr_only`) has its CRs read
+    as line breaks. Neither depends on how the file is read (a path or a pipe).
     """
     encoding, bom = _sniff_encoding(head)
     decoder = codecs.getincrementaldecoder(encoding)()
@@ -170,18 +173,19 @@ def _utf8(
                     decoder.decode(chunk)  # only a check: the bytes themselves go on
                 whole = held + chunk
                 out = whole[: len(whole) - len(decoder.getstate()[0])]
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as exc:
                 notice(f"{source.name}: not valid UTF-8; reading it as Windows-1252 (cp1252)")
                 decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
                 fallen_back = True
-                out = decoder.decode(held + chunk).encode("utf-8")
+                read, bad = exc.object, exc.start  # what was read, its first bad byte
+                out = read[:bad] + decoder.decode(read[bad:]).encode("utf-8")
         else:
             try:
                 out = decoder.decode(chunk).encode("utf-8")
             except UnicodeDecodeError:
                 raise InputError(f"{source.name}: cannot be decoded as {encoding}") from None
         if cr_only is None and out:
-            cr_only = b"\r" in out and b"\n" not in out
+            cr_only = _cr_only(out)
             if cr_only:
                 notice(f"{source.name}: lines end in CR alone (an old Mac export); reading them so")
         yield out.replace(b"\r", b"\n") if cr_only else out
@@ -193,6 +197,13 @@ def _utf8(
         raise InputError(f"{source.name}: ends in the middle of a character") from None
     if tail:
         yield (tail.replace("\r", "\n") if cr_only else tail).encode("utf-8")
+
+
+def _cr_only(text: bytes) -> bool:
+    """Whether the lines of *text* (the start of a file) end in CR alone (an old Mac
+    export): its first CHUNK bytes hold a CR and no LF, whatever was read at once."""
+    window = text[:CHUNK]
+    return b"\r" in window and b"\n" not in window
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -212,12 +223,12 @@ def _read_csv(
     at, start, end = _header_line(first)
     if at is None:
         raise InputError(f"{source.name}: the file is empty; expected a CSV with a header line")
-    head_line = first[start:end].rstrip(b"\r").decode("utf-8", "replace")  # whole characters
-    if len(head_line) > MAX_HEADER:
+    if end - start > MAX_HEADER:
         raise InputError(
             f"{source.name}: no line break in the first {MAX_HEADER >> 20} MiB; "
             "expected a CSV file with a header line"
         )
+    head_line = first[start:end].rstrip(b"\r").decode("utf-8")  # whole characters
     delimiter = sniff_delimiter(head_line)
     header = _split_line(head_line, delimiter)
     if at:
@@ -264,6 +275,17 @@ class _Piece:
     start: int = 0
     skip: int = 0
 
+    def lines(self, end: int) -> int:
+        """Physical lines of its rows, which end at *end*."""
+        return self.data.count(b"\n", self.start, end) + 1
+
+    def text(self) -> str:
+        """Its rows as text, without the last line break (for the csv module, on the
+        rare paths that need it)."""
+        data = self.data
+        end = len(data) - (2 if data.endswith(b"\r\n") else 1 if data.endswith(b"\n") else 0)
+        return data[self.start : end].decode("utf-8")
+
 
 def _csv_batches(
     name: str,
@@ -293,8 +315,8 @@ def _csv_batches(
                 parts, size = [rest], len(rest)
                 body = _Piece(b"")
                 del pending
-                lines = piece.data.count(b"\n", piece.start) + 1
-                frame = state.parse(piece, line + 1, len(piece.data))
+                lines = piece.lines(cut)
+                frame = state.parse(piece, line + 1, lines)
                 del piece
                 yield frame
                 del frame  # one piece alive at a time: not this one while the next is read
@@ -306,9 +328,12 @@ def _csv_batches(
     while end > last.start and last.data[end - 1] in b"\r\n":
         end -= 1
     if end > last.start:
-        if last.data[end:] not in (b"", b"\n", b"\r\n"):  # blank lines at the end
+        # the last line break stays (no copy of the piece) unless blank lines follow or
+        # the last line holds a quote: polars reads 'x"y' as a cell, but not 'x"y\n'
+        final = last.data.rfind(b"\n", last.start, end) + 1
+        if last.data[end:] not in (b"", b"\n", b"\r\n") or b'"' in last.data[final:end]:
             last.data = last.data[:end]
-        yield state.parse(last, line + 1, end)
+        yield state.parse(last, line + 1, last.lines(end))
 
 
 def _record_end(text: bytes, start: int = 0) -> int:
@@ -332,42 +357,40 @@ class _Rows:
         self.count, self.notice = count, notice
         self.noted_long = False
 
-    def parse(self, piece: _Piece, first_line: int, end: int) -> pl.DataFrame:
-        """The rows of *piece* (UTF-8; its rows end at *end*, perhaps before a last line
-        break), whose first row is on line *first_line* of the file."""
+    def parse(self, piece: _Piece, first_line: int, lines: int) -> pl.DataFrame:
+        """The rows of *piece* (UTF-8; its rows are *lines* lines, perhaps followed by a
+        line break), whose first row is on line *first_line* of the file."""
         import polars as pl
 
         width = self.width
         schema = {f"c{i}": pl.String for i in range(width + 1)}  # one more: long rows
-        data, start = piece.data, piece.start
-        lines = data.count(b"\n", start, end) + 1
         try:
             frame = pl.read_csv(
-                data,
+                piece.data,
                 has_header=False,
                 skip_lines=piece.skip,
                 separator=self.delimiter,
                 schema=schema,
                 truncate_ragged_lines=True,
                 missing_columns="insert",
+                extra_columns="ignore",  # a first row longer still: reported as long below
                 quote_char='"',
             ).rechunk()  # the reader's threads leave each column in pieces: one copy
             # now, or every later select that adds a column copies the cells again
         except pl.exceptions.PolarsError:
-            self._fail_unclosed(data[start:end].decode("utf-8"), first_line)
+            self._fail_unclosed(piece.text(), first_line)
             raise  # pragma: no cover - _fail_unclosed always raises
         if len(frame) == lines:
             numbers = pl.int_range(first_line, first_line + lines, dtype=pl.Int64, eager=True)
         else:
-            text = data[start:end].decode("utf-8")
-            numbers = pl.Series(self._record_lines(text, first_line, len(frame)), dtype=pl.Int64)
+            starts = self._record_lines(piece.text(), first_line, len(frame))
+            numbers = pl.Series(starts, dtype=pl.Int64)
         frame = frame.with_columns(numbers.alias("line"))
         extra = frame.get_column(f"c{width}")
         if not self.noted_long and extra.null_count() < len(frame):
             self.noted_long = True
             at = frame.filter(pl.col(f"c{width}").is_not_null()).row(0, named=True)["line"]
-            rows = data[start:end].split(b"\n", at - first_line + 1)
-            text = rows[at - first_line].decode("utf-8")
+            text = piece.text().split("\n", at - first_line + 1)[at - first_line]
             n_cells = len(_split_line(text.rstrip("\r"), self.delimiter))
             self.notice(
                 f"{self.name}: row {at} has {n_cells} cells, more than the {width} headers; "
