@@ -10,7 +10,7 @@ CSV, as local authorities really have it:
 
 * encodings: UTF-8 with or without a byte-order mark; UTF-16 with a BOM (and
   BOM-less UTF-16 recognised by its zero bytes); a file that is not valid UTF-8
-  is read as Windows-1252 (cp1252), with a notice;
+  is read as Windows-1252 (cp1252) from its first byte that is not, with a notice;
 * delimiter: comma, semicolon or tab, whichever occurs most in the header line
   (comma on a tie); line ends LF, CRLF or (old Mac exports) CR alone;
 * blank lines, and lines of empty cells, are skipped; line numbers stay
