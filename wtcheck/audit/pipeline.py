@@ -427,9 +427,10 @@ class Audit:
                 at(kept["ended"].fill_null(self.as_of).clip(upper_bound=self.as_of)),
             ).alias("working_days")
         )
-        kept = kept.with_columns(texts.detail(resolver, kept["rid"]))
-        if self.options.lean:
+        if self.options.lean:  # only the details a lean frame has (trigger date, anchor)
+            kept = kept.with_columns(texts.detail(resolver, kept["rid"], LEAN))
             return self._lean(plan, kept, name)
+        kept = kept.with_columns(texts.detail(resolver, kept["rid"]))
         checks = check_messages(resolver, kept, date.fromordinal(self.as_of))
         notes = stored_messages(resolver, kept) if plan.stored else None
         if checks is not None:

@@ -8,6 +8,7 @@ and message are built over columns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -18,12 +19,14 @@ from wtcheck.audit.resolve import Invalid, Resolved, Resolver
 from wtcheck.inputs.columns import ColumnMap, own_name
 
 
-def detail(resolver: Resolver, rid: pl.Series) -> list[pl.Series]:
+def detail(
+    resolver: Resolver, rid: pl.Series, names: Iterable[str] | None = None
+) -> list[pl.Series]:
     """Per row (its result id *rid*): what a finding shows of its deadline, or of the
-    unreadable date it depends on (:data:`DETAIL`), gathered from a table of every
-    result, each result's row built once (:meth:`Resolver.table`)."""
+    unreadable date it depends on (the *names* of :data:`DETAIL`), gathered from a
+    table of every result, each result's row built once (:meth:`Resolver.table`)."""
     table = resolver.table(DETAIL, _detail_row)
-    return [table[c].gather(rid) for c in DETAIL]
+    return [table[c].gather(rid) for c in (names or DETAIL) if c in DETAIL]
 
 
 def _detail_row(res: object) -> tuple[Any, ...]:
