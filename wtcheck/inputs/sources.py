@@ -330,7 +330,7 @@ def _csv_batches(
     if end > last.start:
         # the last line break stays (no copy of the piece) unless blank lines follow or
         # the last line holds a quote: polars reads 'x"y' as a cell, but not 'x"y\n'
-        final = last.data.rfind(b"\n", last.start, end) + 1
+        final = max(last.data.rfind(b"\n", last.start, end) + 1, last.start)
         if last.data[end:] not in (b"", b"\n", b"\r\n") or b'"' in last.data[final:end]:
             last.data = last.data[:end]
         yield state.parse(last, line + 1, last.lines(end))
