@@ -222,24 +222,14 @@ class DateCodes:
         those texts reach :func:`read_cell` (once each, remembered). Every other
         text is :data:`NO_SHAPE`, which is what :func:`parse_date` says of it:
         unique junk costs no Python per cell and no memory.
-
-        The column is cast to a categorical of its own (a fresh
-        :class:`polars.Categories`, freed with it): one hash of each cell gives
-        both the distinct texts and, per cell, the index of its text, so the codes
-        are gathered from a table of the distinct texts' codes (a second hash of
-        every cell, as a join or ``replace_strict`` would make, costs more).
         """
         import polars as pl
 
-        cells = texts.cast(pl.Categorical(pl.Categories.random()))
-        assert isinstance(cells.dtype, pl.Categorical)
-        distinct = cells.dtype.categories.to_series().rename("text")  # by physical index
         stripped = pl.col("stripped")
         readable = (
-            distinct.to_frame()
-            .with_row_index("at")
+            texts.to_frame("text")
             .lazy()
-            .drop_nulls()
+            .select(pl.col("text").drop_nulls().unique())
             .with_columns(pl.col("text").str.strip_chars(_SPACE).alias("stripped"))
             .filter(
                 stripped.str.contains(_CANDIDATE)
@@ -253,10 +243,24 @@ class DateCodes:
         found = [
             code(v) if (c := known.get(v)) is None else c for v in readable["stripped"].to_list()
         ]
-        table = pl.repeat(NO_SHAPE, len(distinct), dtype=pl.Int32, eager=True).scatter(
-            readable["at"], pl.Series(found, dtype=pl.Int32)
+        return (
+            texts.to_frame("text")
+            .select(
+                pl.when(pl.col("text").is_null())
+                .then(0)
+                .otherwise(
+                    pl.col("text").replace_strict(
+                        readable["text"],
+                        pl.Series(found, dtype=pl.Int32),
+                        default=NO_SHAPE,
+                        return_dtype=pl.Int32,
+                    )
+                )
+                .cast(pl.Int32)
+            )
+            .to_series()
+            .rename(texts.name)
         )
-        return table.gather(cells.to_physical()).fill_null(0).rename(texts.name)
 
 
 NO_SHAPE = -1
