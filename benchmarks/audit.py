@@ -498,7 +498,11 @@ def main() -> None:
     )
     parser.add_argument("--old-label", default="today's wtcheck (before the rewrite)")
     parser.add_argument("--junk", type=float, default=0.0, help="also time an invalid-heavy file")
-    parser.add_argument("--only", default="", help="comma-separated contenders (default: all)")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated contenders besides wtcheck, which always runs (default: all)",
+    )
     args = parser.parse_args()
     path = cases_file(args.dir, args.rows)
     # each contender imports this module, byte-compiled like wtcheck (compile_bytecode):
@@ -525,7 +529,14 @@ def main() -> None:
 
     names = ["wtcheck", *(["wtcheck-old"] if args.old_wtcheck else []), *CONTENDERS]
     if args.only:
-        names = [n for n in names if n in args.only.split(",")]
+        asked = args.only.split(",")
+        unknown = [n for n in asked if n not in names]
+        if unknown:
+            parser.error(
+                f"--only: no contender {', '.join(unknown)}; expected some of {', '.join(names)}"
+            )
+        # wtcheck always runs: every other contender's findings are checked against its own
+        names = ["wtcheck", *(n for n in names if n in asked and n != "wtcheck")]
     labels = {
         "wtcheck": "wtcheck (this checkout: one polars pipeline)",
         "wtcheck-old": args.old_label,
